@@ -1,0 +1,133 @@
+/**
+ * Field schemas shared by every entity, and the one place that turns zod issues into
+ * messages a person understands (zod/mini ships none, which keeps the bundle small).
+ */
+import * as z from 'zod/mini';
+import { ValidationError, type FieldIssue } from '../errors.ts';
+
+export const Id = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100));
+export const Version = z.int().check(z.gte(1));
+export const Timestamp = z.iso.datetime({ offset: true });
+export const IsoDate = z.iso.date();
+
+export function text(min: number, max: number) {
+  return z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+}
+
+/** A list of short distinct phrases (goals, skills, talking points). */
+export function phrases(maxItems: number, maxLength = 200) {
+  return z.array(text(1, maxLength)).check(
+    z.maxLength(maxItems),
+    z.refine((items) => new Set(items.map((i) => i.toLowerCase())).size === items.length, 'must not repeat an entry'),
+  );
+}
+
+export const WebLink = z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' });
+
+export const TimeZone = z.string().check(
+  z.refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Berlin'),
+);
+
+export const LanguageCode = z.string().check(
+  z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as en or pt-BR'),
+);
+
+export const Role = z.enum(['mentor', 'mentee']);
+export type Role = z.infer<typeof Role>;
+
+export const MeetingMode = z.enum(['in-person', 'video', 'phone']);
+export type MeetingMode = z.infer<typeof MeetingMode>;
+
+/** Fields every stored record carries. `version` starts at 1 and grows by one per write. */
+export const recordFields = {
+  id: Id,
+  version: Version,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+};
+
+/** Optional optimistic-concurrency guard a command may carry (the REST layer maps If-Match onto it). */
+export const expectedVersion = z.optional(Version);
+
+const typeNames: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  date: 'a date',
+};
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return 'is required';
+      return `must be ${typeNames[issue.expected] ?? issue.expected}`;
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `must have at least ${min} ${min === 1 ? 'entry' : 'entries'}`;
+      return issue.inclusive ? `must be at least ${min}` : `must be more than ${min}`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return `must be at most ${max} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `must have at most ${max} entries`;
+      return issue.inclusive ? `must be at most ${max}` : `must be less than ${max}`;
+    }
+    case 'invalid_format':
+      switch (issue.format) {
+        case 'email':
+          return 'must be an email address like name@example.com';
+        case 'date':
+          return 'must be a date like 2026-03-01';
+        case 'datetime':
+          return 'must be a date and time like 2026-03-01T09:30:00Z';
+        case 'url':
+          return 'must be a web address starting with http:// or https://';
+        default:
+          return `must be a valid ${issue.format}`;
+      }
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'invalid_union':
+      return 'does not match any of the allowed forms';
+    case 'not_multiple_of':
+      return `must be a multiple of ${String(issue.divisor)}`;
+    default:
+      return 'is not valid';
+  }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+export function toFieldIssues(error: z.core.$ZodError, input: unknown): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: describeIssue(issue, valueAt(input, issue.path)),
+  }));
+}
+
+/** Parse `input` or throw a `ValidationError` listing every failing field. */
+export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown, context?: string): z.output<S> {
+  const result = z.safeParse(schema, input);
+  if (!result.success) throw new ValidationError(toFieldIssues(result.error, input), context);
+  return result.data;
+}

@@ -1,0 +1,126 @@
+/**
+ * Program: why a reverse-mentoring program exists (purpose, goals), how pairs work (the
+ * playbook), who may be paired with whom (pairing rules), how pairs are made (matching) and
+ * the agreement every pair starts from.
+ */
+import * as z from 'zod/mini';
+import { Id, IsoDate, MeetingMode, WebLink, phrases, recordFields, text } from './fields.ts';
+
+export const Purpose = z.enum([
+  'generational-divide',
+  'empower-younger-employees',
+  'growth-mindset',
+  'digital-strategy',
+  'social-media-and-analytics',
+  'inclusion',
+  'custom',
+]);
+export type Purpose = z.infer<typeof Purpose>;
+
+export const ProgramPhase = z.enum(['draft', 'enrolling', 'matching', 'running', 'closed']);
+export type ProgramPhase = z.infer<typeof ProgramPhase>;
+
+export const Playbook = z.object({
+  /** Pairs meet once every `every` weeks or months. */
+  cadence: z.object({
+    every: z.int().check(z.gte(1), z.lte(12)),
+    unit: z.enum(['week', 'month']),
+  }),
+  sessionMinutes: z.int().check(z.gte(15), z.lte(240)),
+  meetingModes: z.array(MeetingMode).check(z.minLength(1), z.maxLength(3)),
+  /** Where pairs meet when in person: an office, a café, "your choice". */
+  where: z._default(text(0, 200), ''),
+  talkingPoints: z._default(phrases(30), []),
+  /** What every session must contain, e.g. "agree one action item each". */
+  sessionRequirements: z._default(phrases(20), []),
+  trainings: z._default(
+    z.array(z.object({ title: text(1, 200), link: z.optional(WebLink) })).check(z.maxLength(20)),
+    [],
+  ),
+});
+export type Playbook = z.infer<typeof Playbook>;
+
+export const PairingRules = z
+  .object({
+    /** The mentor must be at least this many levels below the mentee… */
+    minLevelGap: z.int().check(z.gte(1), z.lte(19)),
+    /** …and at most this many ("no CEO with an intern"). */
+    maxLevelGap: z.int().check(z.gte(1), z.lte(19)),
+    /** Eligibility: only people at or below this level may enrol as mentors. */
+    mentorMaxLevel: z.optional(z.int().check(z.gte(1), z.lte(20))),
+    /** Eligibility: only people at or above this level may enrol as mentees. */
+    menteeMinLevel: z.optional(z.int().check(z.gte(1), z.lte(20))),
+    crossDepartment: z._default(z.enum(['required', 'preferred', 'ignore']), 'preferred'),
+    /** A mentor and mentee in the same reporting chain can never be paired. */
+    forbidSameReportingLine: z._default(z.boolean(), true),
+    requireSharedLanguage: z._default(z.boolean(), true),
+  })
+  .check(
+    z.refine((r) => r.maxLevelGap >= r.minLevelGap, {
+      message: 'must be at least the minimum level gap',
+      path: ['maxLevelGap'],
+    }),
+  );
+export type PairingRules = z.infer<typeof PairingRules>;
+
+export const Format = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('one-to-one') }),
+  z.object({
+    kind: z.literal('group'),
+    mentorsPerGroup: z.int().check(z.gte(1), z.lte(2)),
+    menteesPerGroup: z.int().check(z.gte(1), z.lte(8)),
+  }),
+]);
+export type Format = z.infer<typeof Format>;
+
+export const MatchingSettings = z.object({
+  mode: z.enum(['self', 'admin', 'hybrid']),
+  /** Highest total score, or as many people matched as possible first. */
+  objective: z._default(z.enum(['maxweight', 'maxcard']), 'maxweight'),
+  /** Self mode: a mentor who does not answer a request within this many days lets it lapse. */
+  requestExpiryDays: z._default(z.int().check(z.gte(1), z.lte(60)), 7),
+  /** Per-factor weights for the scoring engine; missing factors use the engine's defaults. */
+  weights: z._default(z.record(z.string().check(z.minLength(1), z.maxLength(40)), z.number().check(z.gte(0), z.lte(10))), {}),
+});
+export type MatchingSettings = z.infer<typeof MatchingSettings>;
+
+export const AgreementTemplate = z.object({
+  communicationStatement: text(1, 2000),
+  confidentialityStatement: text(1, 2000),
+  clauses: z._default(z.array(z.object({ title: text(1, 120), text: text(1, 2000) })).check(z.maxLength(20)), []),
+});
+export type AgreementTemplate = z.infer<typeof AgreementTemplate>;
+
+const programFields = {
+  name: text(1, 120),
+  description: z._default(text(0, 2000), ''),
+  purpose: Purpose,
+  /** Required when purpose is "custom". */
+  customPurpose: z.optional(text(1, 200)),
+  goals: z._default(phrases(20), []),
+  playbook: Playbook,
+  rules: PairingRules,
+  matching: MatchingSettings,
+  format: Format,
+  championIds: z._default(z.array(Id).check(z.maxLength(20)), []),
+  agreementTemplate: AgreementTemplate,
+  kickoffDate: IsoDate,
+  endDate: IsoDate,
+};
+
+const programChecks = [
+  z.refine<{ kickoffDate: string; endDate: string }>((p) => p.endDate > p.kickoffDate, {
+    message: 'must be after the kickoff date',
+    path: ['endDate'],
+  }),
+  z.refine<{ purpose: Purpose; customPurpose?: string | undefined }>((p) => p.purpose !== 'custom' || !!p.customPurpose, {
+    message: 'describe the purpose when it is "custom"',
+    path: ['customPurpose'],
+  }),
+];
+
+export const ProgramInput = z.object(programFields).check(...programChecks);
+export type ProgramInput = z.input<typeof ProgramInput>;
+
+export const Program = z.object({ ...recordFields, ...programFields, phase: ProgramPhase }).check(...programChecks);
+export type Program = z.infer<typeof Program>;

@@ -1,0 +1,99 @@
+/**
+ * The one error hierarchy of Upward. Every failure a caller can see is an `UpwardError` with a
+ * stable `code`, so hosts (and the REST layer) can branch on it without parsing messages.
+ */
+
+export type UpwardErrorCode =
+  | 'validation'
+  | 'not-found'
+  | 'forbidden'
+  | 'conflict'
+  | 'invalid-transition'
+  | 'storage';
+
+export abstract class UpwardError extends Error {
+  abstract readonly code: UpwardErrorCode;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(`[upward] ${message}`, options);
+    this.name = new.target.name;
+  }
+}
+
+/** One failing field: `path` is dotted (`playbook.cadence.every`, `members.0.personId`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class ValidationError extends UpwardError {
+  readonly code = 'validation';
+  constructor(
+    readonly issues: FieldIssue[],
+    context = 'input',
+  ) {
+    super(
+      `Invalid ${context}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
+    );
+  }
+}
+
+export class NotFoundError extends UpwardError {
+  readonly code = 'not-found';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`No ${entity} with id "${id}".`);
+  }
+}
+
+export class ForbiddenError extends UpwardError {
+  readonly code = 'forbidden';
+  constructor(
+    readonly action: string,
+    reason: string,
+  ) {
+    super(`Not allowed to ${action}: ${reason}`);
+  }
+}
+
+export class ConflictError extends UpwardError {
+  readonly code = 'conflict';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class InvalidTransitionError extends UpwardError {
+  readonly code = 'invalid-transition';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`Cannot move ${entity} "${id}" from "${from}" to "${to}".`);
+  }
+}
+
+export type StorageFailure = 'quota' | 'blocked' | 'closed' | 'outdated' | 'corrupt' | 'unavailable' | 'unknown';
+
+export class StorageError extends UpwardError {
+  readonly code = 'storage';
+  constructor(
+    readonly store: string,
+    readonly reason: StorageFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`[store:${store}] ${message}`, options);
+  }
+}
+
+export function isUpwardError(error: unknown): error is UpwardError {
+  return error instanceof UpwardError;
+}

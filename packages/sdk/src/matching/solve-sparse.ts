@@ -1,0 +1,253 @@
+// Optimal mentee -> mentor assignment on a sparse graph with mentor capacities handled natively.
+//
+// Method: successive shortest augmenting paths (min-cost flow) with Dijkstra on reduced costs and
+// node potentials (Crouse's formulation of Jonker-Volgenant, extended to capacities and sparsity).
+// Rows are mentees; columns are mentors holding up to `capacity` rows, so no slot duplication.
+// Each mentee also owns a private "stay unmatched" option (a virtual column) whose cost decides the
+// objective: equal to a zero-score match for `maxweight`, prohibitively expensive for `maxcard`.
+// Scores become costs `K - score` (K = max score + 1, so every real edge costs >= 1).
+import type { Objective, SparseProblem } from './problem.ts';
+
+export interface SparseSolveOptions {
+  objective?: Objective;
+  /** Called every few hundred mentees with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** mentorOf[i] = mentor index or -1. */
+export function solveSparse(p: SparseProblem, opts: SparseSolveOptions = {}): Int32Array {
+  const n = p.menteeCount;
+  const m = p.mentorCount;
+  const { edgeStart, edgeMentor, edgeScore } = p;
+  const cap = p.capacity;
+  const edgeCount = edgeMentor.length;
+
+  let maxS = 0;
+  let minS = 0;
+  for (let k = 0; k < edgeCount; k++) {
+    const s = edgeScore[k]!;
+    if (s > maxS) maxS = s;
+    if (s < minS) minS = s;
+  }
+  const K = maxS + 1;
+  const cost = new Float64Array(edgeCount);
+  for (let k = 0; k < edgeCount; k++) cost[k] = K - edgeScore[k]!;
+  // maxcard: one more matched mentee must outweigh any difference in total cost (< n * span).
+  const dummy = opts.objective === 'maxcard' ? (K - minS) * (n + 1) : K;
+
+  // Columns keep their rows in slots slotStart[j] .. slotStart[j] + used[j] - 1.
+  const slotStart = new Int32Array(m + 1);
+  for (let j = 0; j < m; j++) slotStart[j + 1] = slotStart[j]! + Math.max(0, cap[j]!);
+  const slotRow = new Int32Array(slotStart[m]!);
+  const used = new Int32Array(m);
+  const col4row = new Int32Array(n).fill(-1); // -1 unassigned, -2 on its "unmatched" option
+  const rowSlot = new Int32Array(n);
+  const u = new Float64Array(n);
+  const v = new Float64Array(m);
+
+  // Greedy start with v = 0: u[i] = cheapest option; take it when it is a free mentor. Reduced
+  // costs stay >= 0 and every assignment is tight, so this partial solution is optimal for its rows.
+  const pending: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let best = dummy;
+    let bestJ = -2;
+    for (let k = edgeStart[i]!; k < edgeStart[i + 1]!; k++) {
+      const c = cost[k]!;
+      if (c < best) { best = c; bestJ = edgeMentor[k]!; }
+    }
+    u[i] = best;
+    if (bestJ === -2) { col4row[i] = -2; continue; }
+    if (used[bestJ]! < cap[bestJ]!) {
+      const s = slotStart[bestJ]! + used[bestJ]!;
+      used[bestJ]! += 1;
+      slotRow[s] = i;
+      col4row[i] = bestJ;
+      rowSlot[i] = s;
+    } else pending.push(i);
+  }
+
+  // Dijkstra state, reset lazily with a per-search stamp.
+  const dist = new Float64Array(m);
+  const predRow = new Int32Array(m);
+  const seen = new Int32Array(m); // stamp when dist[j] became valid this search
+  const done = new Int32Array(m); // stamp when j was finalised
+  const doneCols = new Int32Array(m);
+  const scannedRows = new Int32Array(n);
+  // Indexed binary min-heap over columns keyed by dist (ties: lower column index first).
+  const heap = new Int32Array(m);
+  const pos = new Int32Array(m);
+  let heapSize = 0;
+
+  const less = (a: number, b: number): boolean => {
+    const da = dist[a]!;
+    const db = dist[b]!;
+    return da < db || (da === db && a < b);
+  };
+  const siftUp = (j: number, at: number): void => {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      const pj = heap[parent]!;
+      if (!less(j, pj)) break;
+      heap[at] = pj;
+      pos[pj] = at;
+      at = parent;
+    }
+    heap[at] = j;
+    pos[j] = at;
+  };
+  const popMin = (): number => {
+    const top = heap[0]!;
+    heapSize--;
+    if (heapSize > 0) {
+      const last = heap[heapSize]!;
+      let at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= heapSize) break;
+        const right = child + 1;
+        if (right < heapSize && less(heap[right]!, heap[child]!)) child = right;
+        const cj = heap[child]!;
+        if (!less(cj, last)) break;
+        heap[at] = cj;
+        pos[cj] = at;
+        at = child;
+      }
+      heap[at] = last;
+      pos[last] = at;
+    }
+    return top;
+  };
+
+  let stamp = 0;
+  const total = pending.length;
+  for (let q = 0; q < total; q++) {
+    if ((q & 255) === 0) {
+      if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
+      opts.onProgress?.(q, total);
+    }
+    const i0 = pending[q]!;
+    stamp++;
+    heapSize = 0;
+    let nDone = 0;
+    let nRows = 0;
+    // Best "leave this row unmatched" terminal seen so far.
+    let bestTerm = dummy - u[i0]!;
+    let termRow = i0;
+    let sink = -1;
+    let minVal = 0;
+
+    // Relax all edges of row i reached at distance d.
+    let i = i0;
+    let d = 0;
+    for (;;) {
+      const ui = u[i]!;
+      const base = d - ui;
+      for (let k = edgeStart[i]!, end = edgeStart[i + 1]!; k < end; k++) {
+        const j = edgeMentor[k]!;
+        if (done[j] === stamp) continue;
+        const r = base + cost[k]! - v[j]!;
+        if (seen[j] !== stamp) {
+          seen[j] = stamp;
+          dist[j] = r;
+          predRow[j] = i;
+          siftUp(j, heapSize++);
+        } else if (r < dist[j]!) {
+          dist[j] = r;
+          predRow[j] = i;
+          siftUp(j, pos[j]!);
+        }
+      }
+      // Next column to finalise; prefer a real mentor over leaving a row unmatched on ties.
+      let next = -1;
+      while (heapSize > 0) {
+        const j = heap[0]!;
+        if (dist[j]! > bestTerm) break;
+        popMin();
+        next = j;
+        break;
+      }
+      if (next < 0) { minVal = bestTerm; break; }
+      const dj = dist[next]!;
+      done[next] = stamp;
+      doneCols[nDone++] = next;
+      if (used[next]! < cap[next]!) { sink = next; minVal = dj; break; }
+      // Full column: continue through each row it holds (the matched edge has reduced cost 0).
+      const s0 = slotStart[next]!;
+      const s1 = s0 + used[next]!;
+      if (s1 - s0 === 1) {
+        i = slotRow[s0]!;
+      } else {
+        // Several rows: relax all but the last here, the last in the main loop.
+        for (let s = s0; s < s1 - 1; s++) {
+          const r0 = slotRow[s]!;
+          scannedRows[nRows++] = r0;
+          const t = dj + dummy - u[r0]!;
+          if (t < bestTerm) { bestTerm = t; termRow = r0; }
+          const b0 = dj - u[r0]!;
+          for (let k = edgeStart[r0]!, end = edgeStart[r0 + 1]!; k < end; k++) {
+            const j = edgeMentor[k]!;
+            if (done[j] === stamp) continue;
+            const r = b0 + cost[k]! - v[j]!;
+            if (seen[j] !== stamp) {
+              seen[j] = stamp;
+              dist[j] = r;
+              predRow[j] = r0;
+              siftUp(j, heapSize++);
+            } else if (r < dist[j]!) {
+              dist[j] = r;
+              predRow[j] = r0;
+              siftUp(j, pos[j]!);
+            }
+          }
+        }
+        i = slotRow[s1 - 1]!;
+      }
+      scannedRows[nRows++] = i;
+      d = dj;
+      const t = dj + dummy - u[i]!;
+      if (t < bestTerm) { bestTerm = t; termRow = i; }
+    }
+
+    // Potentials: keep reduced costs >= 0 and the new path tight.
+    u[i0]! += minVal;
+    for (let r = 0; r < nRows; r++) {
+      const row = scannedRows[r]!;
+      u[row]! += minVal - dist[col4row[row]!]!;
+    }
+    for (let c = 0; c < nDone; c++) {
+      const j = doneCols[c]!;
+      v[j]! -= minVal - dist[j]!;
+    }
+
+    // Augment: shift rows back along the predecessor chain.
+    let col: number;
+    let slot: number;
+    if (sink >= 0) {
+      col = sink;
+      slot = slotStart[sink]! + used[sink]!;
+      used[sink]! += 1;
+    } else {
+      if (termRow === i0) { col4row[i0] = -2; continue; }
+      col = col4row[termRow]!;
+      slot = rowSlot[termRow]!;
+      col4row[termRow] = -2;
+    }
+    for (;;) {
+      const row = predRow[col]!;
+      const prevCol = col4row[row]!;
+      const prevSlot = rowSlot[row]!;
+      slotRow[slot] = row;
+      col4row[row] = col;
+      rowSlot[row] = slot;
+      if (row === i0) break;
+      col = prevCol;
+      slot = prevSlot;
+    }
+  }
+  opts.onProgress?.(total, total);
+
+  const mentorOf = new Int32Array(n);
+  for (let r = 0; r < n; r++) mentorOf[r] = col4row[r]! >= 0 ? col4row[r]! : -1;
+  return mentorOf;
+}

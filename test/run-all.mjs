@@ -1,0 +1,51 @@
+// The one test command (`pnpm test`): installs what the tests need on a fresh Debian machine
+// (Chromium), type-checks every package, runs the browser suites, and ends with a bare
+// "N passed, N failed" line that CI reads.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts }).status ?? 1;
+
+function aptInstall(...pkgs) {
+  if (process.getuid?.() !== 0) {
+    console.error(`[upward] please install: ${pkgs.join(' ')} (needs root)`);
+    return false;
+  }
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    // Another apt may hold the dpkg lock on a machine that is still booting: wait and retry.
+    if (run('apt-get', ['update', '-qq']) === 0 && run('apt-get', ['install', '-y', '-qq', ...pkgs]) === 0) return true;
+    spawnSync('sleep', ['6']);
+  }
+  return false;
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium) && !aptInstall('chromium')) process.exit(1);
+
+let passed = 0;
+let failed = 0;
+
+const projects = ['packages/sdk', 'examples/portal-sdk'];
+for (const project of projects) {
+  const status = run('pnpm', ['exec', 'tsc', '-p', `${project}/tsconfig.json`]);
+  console.log(`typecheck ${project}: ${status === 0 ? 'ok' : 'FAILED'}`);
+  status === 0 ? passed++ : failed++;
+}
+
+const summaryFile = `${root}/.test-summary.json`;
+rmSync(summaryFile, { force: true });
+const wtr = run('pnpm', ['exec', 'web-test-runner', '--config', 'test/web-test-runner.config.mjs'], {
+  env: { ...process.env, UPWARD_SUMMARY_FILE: summaryFile },
+});
+if (existsSync(summaryFile)) {
+  const totals = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  passed += totals.passed;
+  failed += totals.failed;
+  rmSync(summaryFile, { force: true });
+}
+if (wtr !== 0 && failed === 0) failed++; // the runner itself failed (e.g. a browser that did not start)
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
