@@ -91,7 +91,8 @@ export const AgreementTemplate = z.object({
 });
 export type AgreementTemplate = z.infer<typeof AgreementTemplate>;
 
-const programFields = {
+/** The editable fields of a program (no checks), for partial updates. */
+export const programFields = {
   name: text(1, 120),
   description: z._default(text(0, 2000), ''),
   purpose: Purpose,

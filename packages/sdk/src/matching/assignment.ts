@@ -34,10 +34,10 @@ export function solveAssignment(problem: AssignmentProblem, options: AssignmentO
   const solverOpts = { objective, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) };
 
   // Fast path: dense square with unit capacities and nothing fixed. With scores >= 0 a full
-  // assignment is optimal for both objectives.
-  if (problem.kind === 'dense' && locks.length === 0 && exclusions.length === 0 && n === m && everyCapacityIs(problem.capacity, 1) && minOf(problem.scores) >= 0) {
+  // assignment is optimal for both objectives (the dense solver declines negative scores).
+  if (problem.kind === 'dense' && locks.length === 0 && exclusions.length === 0 && n === m && everyCapacityIs(problem.capacity, 1)) {
     const mentorOf = solveDenseSquare(n, problem.scores, solverOpts);
-    return withTotals(problem, mentorOf);
+    if (mentorOf) return withTotals(problem, mentorOf);
   }
 
   const sparse = problem.kind === 'dense' ? denseToSparse(problem) : problem;
@@ -109,10 +109,4 @@ function checkPair(i: number, j: number, n: number, m: number, what: string): vo
 function everyCapacityIs(cap: Int32Array, c: number): boolean {
   for (let j = 0; j < cap.length; j++) if (cap[j] !== c) return false;
   return true;
-}
-
-function minOf(a: Float64Array): number {
-  let min = Infinity;
-  for (let k = 0; k < a.length; k++) if (a[k]! < min) min = a[k]!;
-  return min;
 }

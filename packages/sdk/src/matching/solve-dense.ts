@@ -2,46 +2,54 @@
 // Jonker-Volgenant (1987) with its three phases: column reduction with reduction transfer,
 // augmenting row reduction (which settles most rows cheaply), then shortest augmenting paths.
 // Used by the engine when a problem is dense and square; anything else goes to solve-sparse.
-// Costs are `max - score`, so minimising cost maximises the total score.
+// Costs are `-score` (read on the fly), so minimising cost maximises the total score.
 
 export interface DenseSolveOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
 
-/** scores: row-major n x n. Returns mentorOf[i] (every row is assigned). */
-export function solveDenseSquare(n: number, scores: Float64Array, opts: DenseSolveOptions = {}): Int32Array {
+/**
+ * scores: row-major n x n, all >= 0. Returns mentorOf[i] (every row is assigned), or null when a
+ * negative score is found (then a full assignment may not be optimal and the caller must use the
+ * general solver). Works on the scores in place as costs `-score`: no n x n copy.
+ */
+export function solveDenseSquare(n: number, scores: Float64Array, opts: DenseSolveOptions = {}): Int32Array | null {
   if (scores.length !== n * n) throw new RangeError('dense scores must be n x n');
   if (n === 0) return new Int32Array(0);
-  if (n === 1) return Int32Array.of(0);
-  let maxS = -Infinity;
-  for (let k = 0; k < scores.length; k++) if (scores[k]! > maxS) maxS = scores[k]!;
-  const cost = new Float64Array(n * n);
-  for (let k = 0; k < cost.length; k++) cost[k] = maxS - scores[k]!;
-
   const x = new Int32Array(n).fill(-1); // column of row
   const y = new Int32Array(n).fill(-1); // row of column
   const v = new Float64Array(n);
   const free = new Int32Array(n);
 
-  let nFree = columnReduction(n, cost, free, x, y, v);
-  for (let pass = 0; pass < 2 && nFree > 0; pass++) nFree = augmentingRowReduction(n, cost, nFree, free, x, y, v);
-  if (nFree > 0) augment(n, cost, nFree, free, x, y, v, opts);
+  let nFree = columnReduction(n, scores, free, x, y, v);
+  if (nFree < 0) return null;
+  // JV run two passes; more are cheap here and leave fewer rows for the expensive last phase.
+  for (let pass = 0; pass < 8 && nFree > 0; pass++) {
+    const before = nFree;
+    nFree = augmentingRowReduction(n, scores, nFree, free, x, y, v);
+    if (nFree > before * 0.95) break;
+  }
+  if (nFree > 0) augment(n, scores, nFree, free, x, y, v, opts);
   return x;
 }
 
 // Column reduction: each column's potential = its cheapest cost; its cheapest row takes it if free.
 // Reduction transfer then lowers the potential of columns owned by a row that got only one column.
-function columnReduction(n: number, cost: Float64Array, free: Int32Array, x: Int32Array, y: Int32Array, v: Float64Array): number {
+// Returns -1 when a negative score is seen.
+function columnReduction(n: number, scores: Float64Array, free: Int32Array, x: Int32Array, y: Int32Array, v: Float64Array): number {
   v.fill(Infinity);
   const rowOfMin = new Int32Array(n);
+  let maxCost = -Infinity;
   for (let i = 0; i < n; i++) {
     const base = i * n;
     for (let j = 0; j < n; j++) {
-      const c = cost[base + j]!;
+      const c = -scores[base + j]!;
       if (c < v[j]!) { v[j] = c; rowOfMin[j] = i; }
+      if (c > maxCost) maxCost = c;
     }
   }
+  if (maxCost > 0) return -1;
   const unique = new Uint8Array(n).fill(1);
   for (let j = n - 1; j >= 0; j--) {
     const i = rowOfMin[j]!;
@@ -56,7 +64,7 @@ function columnReduction(n: number, cost: Float64Array, free: Int32Array, x: Int
     let min = Infinity;
     for (let j2 = 0; j2 < n; j2++) {
       if (j2 === j) continue;
-      const c = cost[base + j2]! - v[j2]!;
+      const c = -scores[base + j2]! - v[j2]!;
       if (c < min) min = c;
     }
     if (min !== Infinity) v[j]! -= min;
@@ -66,7 +74,7 @@ function columnReduction(n: number, cost: Float64Array, free: Int32Array, x: Int
 
 // Augmenting row reduction: a free row takes its best column, pushing the owner out, and lowers
 // that column's potential by the gap to its second best when it can.
-function augmentingRowReduction(n: number, cost: Float64Array, nFree: number, free: Int32Array, x: Int32Array, y: Int32Array, v: Float64Array): number {
+function augmentingRowReduction(n: number, scores: Float64Array, nFree: number, free: Int32Array, x: Int32Array, y: Int32Array, v: Float64Array): number {
   let current = 0;
   let newFree = 0;
   let rrCount = 0;
@@ -75,11 +83,11 @@ function augmentingRowReduction(n: number, cost: Float64Array, nFree: number, fr
     const fi = free[current++]!;
     const base = fi * n;
     let j1 = 0;
-    let v1 = cost[base]! - v[0]!;
+    let v1 = -scores[base]! - v[0]!;
     let j2 = -1;
     let v2 = Infinity;
     for (let j = 1; j < n; j++) {
-      const c = cost[base + j]! - v[j]!;
+      const c = -scores[base + j]! - v[j]!;
       if (c < v2) {
         if (c >= v1) { v2 = c; j2 = j; } else { v2 = v1; v1 = c; j2 = j1; j1 = j; }
       }
@@ -104,7 +112,7 @@ function augmentingRowReduction(n: number, cost: Float64Array, nFree: number, fr
 }
 
 // Shortest augmenting paths (Dijkstra over columns with the "ready / todo / scan" column lists).
-function augment(n: number, cost: Float64Array, nFree: number, free: Int32Array, x: Int32Array, y: Int32Array, v: Float64Array, opts: DenseSolveOptions): void {
+function augment(n: number, scores: Float64Array, nFree: number, free: Int32Array, x: Int32Array, y: Int32Array, v: Float64Array, opts: DenseSolveOptions): void {
   const pred = new Int32Array(n);
   const cols = new Int32Array(n);
   const d = new Float64Array(n);
@@ -115,7 +123,7 @@ function augment(n: number, cost: Float64Array, nFree: number, free: Int32Array,
     }
     const start = free[f]!;
     const sbase = start * n;
-    for (let j = 0; j < n; j++) { cols[j] = j; pred[j] = start; d[j] = cost[sbase + j]! - v[j]!; }
+    for (let j = 0; j < n; j++) { cols[j] = j; pred[j] = start; d[j] = -scores[sbase + j]! - v[j]!; }
     let lo = 0;
     let hi = 0;
     let ready = 0;
@@ -144,10 +152,10 @@ function augment(n: number, cost: Float64Array, nFree: number, free: Int32Array,
         const i = y[j0]!;
         const mind = d[j0]!;
         const base = i * n;
-        const h = cost[base + j0]! - v[j0]! - mind;
+        const h = -scores[base + j0]! - v[j0]! - mind;
         for (let k = hi; k < n; k++) {
           const j = cols[k]!;
-          const red = cost[base + j]! - v[j]! - h;
+          const red = -scores[base + j]! - v[j]! - h;
           if (red < d[j]!) {
             d[j] = red;
             pred[j] = i;

@@ -19,9 +19,12 @@ export interface SparseSolveOptions {
 export function solveSparse(p: SparseProblem, opts: SparseSolveOptions = {}): Int32Array {
   const n = p.menteeCount;
   const m = p.mentorCount;
-  const { edgeStart, edgeMentor, edgeScore } = p;
+  const { edgeStart } = p;
   const cap = p.capacity;
-  const edgeCount = edgeMentor.length;
+  const edgeCount = p.edgeMentor.length;
+  // Each mentee's edges sorted by score, best first, so a scan can stop at the first edge that
+  // cannot beat the current bound (reduced cost >= cost because column potentials are <= 0).
+  const { edgeMentor, edgeScore } = sortEdgesByScore(p);
 
   let maxS = 0;
   let minS = 0;
@@ -134,6 +137,9 @@ export function solveSparse(p: SparseProblem, opts: SparseSolveOptions = {}): In
     // Best "leave this row unmatched" terminal seen so far.
     let bestTerm = dummy - u[i0]!;
     let termRow = i0;
+    // No column beyond this distance can be on the shortest path: it is the cost of the best
+    // terminal (free mentor or unmatched option) seen so far. Skipping them keeps the heap small.
+    let bound = bestTerm;
     let sink = -1;
     let minVal = 0;
 
@@ -146,7 +152,11 @@ export function solveSparse(p: SparseProblem, opts: SparseSolveOptions = {}): In
       for (let k = edgeStart[i]!, end = edgeStart[i + 1]!; k < end; k++) {
         const j = edgeMentor[k]!;
         if (done[j] === stamp) continue;
-        const r = base + cost[k]! - v[j]!;
+        const c = cost[k]!;
+        if (base + c > bound) break;
+        const r = base + c - v[j]!;
+        if (r > bound) continue;
+        if (used[j]! < cap[j]!) bound = r;
         if (seen[j] !== stamp) {
           seen[j] = stamp;
           dist[j] = r;
@@ -183,12 +193,16 @@ export function solveSparse(p: SparseProblem, opts: SparseSolveOptions = {}): In
           const r0 = slotRow[s]!;
           scannedRows[nRows++] = r0;
           const t = dj + dummy - u[r0]!;
-          if (t < bestTerm) { bestTerm = t; termRow = r0; }
+          if (t < bestTerm) { bestTerm = t; termRow = r0; if (t < bound) bound = t; }
           const b0 = dj - u[r0]!;
           for (let k = edgeStart[r0]!, end = edgeStart[r0 + 1]!; k < end; k++) {
             const j = edgeMentor[k]!;
             if (done[j] === stamp) continue;
-            const r = b0 + cost[k]! - v[j]!;
+            const c = cost[k]!;
+            if (b0 + c > bound) break;
+            const r = b0 + c - v[j]!;
+            if (r > bound) continue;
+            if (used[j]! < cap[j]!) bound = r;
             if (seen[j] !== stamp) {
               seen[j] = stamp;
               dist[j] = r;
@@ -206,7 +220,7 @@ export function solveSparse(p: SparseProblem, opts: SparseSolveOptions = {}): In
       scannedRows[nRows++] = i;
       d = dj;
       const t = dj + dummy - u[i]!;
-      if (t < bestTerm) { bestTerm = t; termRow = i; }
+      if (t < bestTerm) { bestTerm = t; termRow = i; if (t < bound) bound = t; }
     }
 
     // Potentials: keep reduced costs >= 0 and the new path tight.
@@ -250,4 +264,49 @@ export function solveSparse(p: SparseProblem, opts: SparseSolveOptions = {}): In
   const mentorOf = new Int32Array(n);
   for (let r = 0; r < n; r++) mentorOf[r] = col4row[r]! >= 0 ? col4row[r]! : -1;
   return mentorOf;
+}
+
+// Per mentee, edges by score descending, then mentor ascending (a fixed order keeps results
+// deterministic). Integer scores are packed with the mentor into one number for a native sort.
+function sortEdgesByScore(p: SparseProblem): { edgeMentor: Int32Array; edgeScore: Float64Array } {
+  const { edgeStart, edgeMentor, edgeScore, menteeCount, mentorCount } = p;
+  const e = edgeMentor.length;
+  const outMentor = new Int32Array(e);
+  const outScore = new Float64Array(e);
+  let packable = mentorCount < 2 ** 26;
+  for (let k = 0; k < e && packable; k++) {
+    const s = edgeScore[k]!;
+    if (!Number.isInteger(s) || Math.abs(s) >= 2 ** 25) packable = false;
+  }
+  if (packable) {
+    const keys = new Float64Array(e);
+    const shift = 2 ** 26;
+    // Key ascending = score descending, then mentor ascending.
+    for (let k = 0; k < e; k++) keys[k] = (2 ** 25 - edgeScore[k]!) * shift + edgeMentor[k]!;
+    for (let i = 0; i < menteeCount; i++) {
+      const a = edgeStart[i]!;
+      const b = edgeStart[i + 1]!;
+      if (b - a > 1) keys.subarray(a, b).sort();
+    }
+    for (let k = 0; k < e; k++) {
+      const key = keys[k]!;
+      const j = key % shift;
+      outMentor[k] = j;
+      outScore[k] = 2 ** 25 - (key - j) / shift;
+    }
+    return { edgeMentor: outMentor, edgeScore: outScore };
+  }
+  const order: number[] = [];
+  for (let i = 0; i < menteeCount; i++) {
+    const a = edgeStart[i]!;
+    const b = edgeStart[i + 1]!;
+    order.length = 0;
+    for (let k = a; k < b; k++) order.push(k);
+    order.sort((x, y) => edgeScore[y]! - edgeScore[x]! || edgeMentor[x]! - edgeMentor[y]!);
+    for (let t = 0; t < order.length; t++) {
+      outMentor[a + t] = edgeMentor[order[t]!]!;
+      outScore[a + t] = edgeScore[order[t]!]!;
+    }
+  }
+  return { edgeMentor: outMentor, edgeScore: outScore };
 }

@@ -1,0 +1,42 @@
+// Weekly availability overlap between two people, with slots already in UTC (see WeeklySlot).
+import type { WeeklySlot } from './types.ts';
+
+const WEEK = 7 * 1440;
+
+// Slots as [start, end) minute-of-week intervals, merged; a slot running past the end of Sunday's
+// successor wraps to the start of the week.
+function intervals(slots: readonly WeeklySlot[]): [number, number][] {
+  const raw: [number, number][] = [];
+  for (const s of slots) {
+    const start = Math.max(0, Math.min(1440, s.startMinute));
+    const end = Math.max(0, Math.min(1440, s.endMinute));
+    if (!(end > start) || !(s.day >= 0 && s.day <= 6)) continue;
+    raw.push([s.day * 1440 + start, s.day * 1440 + end]);
+  }
+  raw.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of raw) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged.map(([a, b]) => [a, Math.min(b, WEEK)]);
+}
+
+/** Minutes per week both people are available. */
+export function overlapMinutes(a: readonly WeeklySlot[], b: readonly WeeklySlot[]): number {
+  const x = intervals(a);
+  const y = intervals(b);
+  let i = 0;
+  let j = 0;
+  let total = 0;
+  while (i < x.length && j < y.length) {
+    const p = x[i]!;
+    const q = y[j]!;
+    const lo = Math.max(p[0], q[0]);
+    const hi = Math.min(p[1], q[1]);
+    if (hi > lo) total += hi - lo;
+    if (p[1] < q[1]) i++; else j++;
+  }
+  return total;
+}

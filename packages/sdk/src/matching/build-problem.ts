@@ -1,0 +1,84 @@
+// Turns candidates + program rules into the solver's sparse problem: one edge per pair that passes
+// every hard rule, weighted by its score. Also keeps what is needed to explain the outcome later.
+import type { MatchingContext } from './context.ts';
+import { createContext } from './context.ts';
+import type { IndexPair, SparseProblem } from './problem.ts';
+import { sparseFromEdges } from './problem.ts';
+import { checkHardRules } from './rules.ts';
+import { scoreOnly } from './scoring.ts';
+import type { Candidate, MatchingRules, RuleId, RuleViolation } from './types.ts';
+
+export interface MatchingProblem {
+  ctx: MatchingContext;
+  /** Row i of the problem is mentees[i]; column j is mentors[j]. */
+  mentees: Candidate[];
+  mentors: Candidate[];
+  problem: SparseProblem;
+  /** Admin locks as (mentee index, mentor index). */
+  locks: IndexPair[];
+  /** Rules a locked pair breaks, by mentee index (the lock is kept anyway). */
+  lockViolations: Map<number, RuleViolation[]>;
+  /** Per mentee without any allowed mentor: how many mentors each rule blocked (first rule hit). */
+  blockedBy: Map<number, Partial<Record<RuleId, number>>>;
+}
+
+export function buildProblem(candidates: readonly Candidate[], rules: MatchingRules): MatchingProblem {
+  const ctx = createContext(candidates, rules);
+  const mentees = candidates.filter((c) => c.role === 'mentee');
+  const mentors = candidates.filter((c) => c.role === 'mentor');
+  const menteeIndex = indexById(mentees, 'mentee');
+  const mentorIndex = indexById(mentors, 'mentor');
+
+  const ei: number[] = [];
+  const ej: number[] = [];
+  const es: number[] = [];
+  const blockedBy = new Map<number, Partial<Record<RuleId, number>>>();
+  mentees.forEach((mentee, i) => {
+    if (ctx.locks.has(mentee.personId)) return; // placed by the admin; no edges needed
+    let allowed = 0;
+    const blocked: Partial<Record<RuleId, number>> = {};
+    mentors.forEach((mentor, j) => {
+      const v = checkHardRules(mentee, mentor, ctx, { firstOnly: true });
+      if (v.length > 0) {
+        const r = v[0]!.rule;
+        blocked[r] = (blocked[r] ?? 0) + 1;
+        return;
+      }
+      ei.push(i);
+      ej.push(j);
+      es.push(scoreOnly(mentee, mentor, ctx));
+      allowed++;
+    });
+    if (allowed === 0) blockedBy.set(i, blocked);
+  });
+
+  const locks: IndexPair[] = [];
+  const lockViolations = new Map<number, RuleViolation[]>();
+  const lockLoad = new Map<number, number>();
+  for (const [menteeId, mentorId] of ctx.locks) {
+    const i = menteeIndex.get(menteeId);
+    const j = mentorIndex.get(mentorId);
+    if (i === undefined) throw new RangeError(`lock: ${menteeId} is not a mentee of this program`);
+    if (j === undefined) throw new RangeError(`lock: ${mentorId} is not a mentor of this program`);
+    const load = lockLoad.get(j) ?? 0;
+    const cap = mentors[j]!.capacity ?? 1;
+    if (load >= cap) throw new RangeError(`lock: ${mentors[j]!.name} has only ${cap} place(s) for ${load + 1} locked mentee(s)`);
+    lockLoad.set(j, load + 1);
+    locks.push([i, j]);
+    const v = checkHardRules(mentees[i]!, mentors[j]!, ctx).filter((x) => x.rule !== 'capacity-full');
+    if (v.length) lockViolations.set(i, v);
+  }
+
+  const capacity = mentors.map((m) => Math.max(0, Math.floor(m.capacity ?? 1)));
+  const problem = sparseFromEdges(mentees.length, capacity, ei, ej, es);
+  return { ctx, mentees, mentors, problem, locks, lockViolations, blockedBy };
+}
+
+function indexById(list: readonly Candidate[], role: string): Map<string, number> {
+  const m = new Map<string, number>();
+  list.forEach((c, k) => {
+    if (m.has(c.personId)) throw new RangeError(`${role} ${c.personId} appears twice`);
+    m.set(c.personId, k);
+  });
+  return m;
+}

@@ -1,0 +1,26 @@
+// Public API of the matching engine (pure TypeScript: runs in Node, browsers and Web Workers).
+export type * from './types.ts';
+export type { AssignmentProblem, DenseProblem, IndexPair, Objective, SparseProblem } from './problem.ts';
+export { sparseFromEdges, denseToSparse, pairScore } from './problem.ts';
+export type { AssignmentOptions, AssignmentResult } from './assignment.ts';
+export { solveAssignment } from './assignment.ts';
+export { DEFAULT_WEIGHTS, FACTOR_ORDER, resolveWeights } from './weights.ts';
+export type { MatchingContext } from './context.ts';
+export { createContext } from './context.ts';
+export { checkHardRules } from './rules.ts';
+export { scorePair, scoreOnly } from './scoring.ts';
+export type { ExplainOptions } from './explain.ts';
+export { explainPair } from './explain.ts';
+export type { MatchingProblem } from './build-problem.ts';
+export { buildProblem } from './build-problem.ts';
+export type { SolveMatchingOptions } from './solve-matching.ts';
+export { solveMatching, solveBuilt } from './solve-matching.ts';
+export type { StableInput } from './stable.ts';
+export { stableMatching, blockingPairs } from './stable.ts';
+export type { StableOptions, StableResult } from './stable-candidates.ts';
+export { stableMatchingForCandidates } from './stable-candidates.ts';
+export type { Group, GroupOptions } from './groups.ts';
+export { formGroups } from './groups.ts';
+export { overlapMinutes } from './availability.ts';
+export type { WorkerJob, WorkerJobResult, SolveInWorkerOptions } from './worker-protocol.ts';
+export { solveInWorker, runJob } from './worker-client.ts';

@@ -1,0 +1,51 @@
+// Page side: run a matching job in a Web Worker so the UI stays responsive. Where no Worker exists
+// (Node, tests without DOM) the job runs in the current thread with the same API.
+import type { FromWorker, SolveInWorkerOptions, ToWorker, WorkerJob, WorkerJobResult } from './worker-protocol.ts';
+import { runJob } from './worker-protocol.ts';
+
+export { runJob };
+
+export function solveInWorker<J extends WorkerJob>(job: J, options: SolveInWorkerOptions = {}): Promise<WorkerJobResult<J>> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  if (typeof Worker === 'undefined') {
+    return new Promise((resolve, reject) => {
+      setTimeout(() => {
+        try {
+          resolve(runJob(job, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) }));
+        } catch (e) {
+          reject(e);
+        }
+      }, 0);
+    });
+  }
+  return new Promise((resolve, reject) => {
+    const url = options.workerUrl ?? new URL('./worker.ts', import.meta.url);
+    const worker = new Worker(url, { type: 'module' });
+    const finish = (): void => {
+      worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = (): void => {
+      finish();
+      reject(abortReason(signal!));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.onmessage = (ev: MessageEvent<FromWorker>) => {
+      const msg = ev.data;
+      if (msg.type === 'progress') onProgress?.(msg.done, msg.total);
+      else if (msg.type === 'done') { finish(); resolve(msg.result as WorkerJobResult<J>); }
+      else { finish(); reject(new Error(msg.message)); }
+    };
+    worker.onerror = (ev: ErrorEvent) => {
+      finish();
+      reject(new Error(ev.message || 'matching worker failed to start'));
+    };
+    const msg: ToWorker = { type: 'run', job };
+    worker.postMessage(msg);
+  });
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The matching was cancelled.', 'AbortError');
+}

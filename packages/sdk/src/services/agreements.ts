@@ -1,0 +1,174 @@
+/**
+ * Agreements: drafted from the program's template when a match is accepted, edited while draft,
+ * sent for signature (which freezes the text and its hash), signed by every member, and
+ * amended as a new version that must be signed again. A signed version never changes.
+ */
+import * as z from 'zod/mini';
+import { ConflictError } from '../errors.ts';
+import {
+  AgreementContent,
+  Id,
+  assertTransition,
+  expectedVersion,
+  type Agreement,
+  type Match,
+  type Program,
+} from '../domain/index.ts';
+import { canonicalJson, sha256Hex } from '../internal/sha256.ts';
+import { authorize, relationsOf } from './authorization.ts';
+import { command, query, type ServiceContext } from './context.ts';
+import { assertVersion, type Repository } from './repository.ts';
+
+const AgreementRef = z.object({ agreementId: Id, expectedVersion });
+const AgreementEdit = z.object({ agreementId: Id, expectedVersion, content: AgreementContent });
+const SignInput = z.object({
+  agreementId: Id,
+  /** The hash of the text the signer read; signing fails if the text changed since. */
+  contentHash: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be the agreement’s content hash')),
+});
+const ByMatch = z.object({ matchId: Id });
+
+export interface AgreementsApi {
+  get(id: string): Promise<Agreement>;
+  /** Every version of a match's agreement, oldest first. */
+  list(input: z.input<typeof ByMatch>): Promise<Agreement[]>;
+  update(input: z.input<typeof AgreementEdit>): Promise<Agreement>;
+  /** draft → awaiting signatures: the text is frozen and hashed. */
+  send(input: z.input<typeof AgreementRef>): Promise<Agreement>;
+  /** awaiting signatures → draft, dropping the signatures collected so far. */
+  returnToDraft(input: z.input<typeof AgreementRef>): Promise<Agreement>;
+  sign(input: z.input<typeof SignInput>): Promise<Agreement>;
+  /** Starts a new draft version from the one in force. */
+  amend(input: z.input<typeof AgreementRef>): Promise<Agreement>;
+}
+
+export function hashContent(content: Agreement['content']): string {
+  return sha256Hex(canonicalJson(content));
+}
+
+function describeCadence(program: Program): string {
+  const { cadence, sessionMinutes, meetingModes, where } = program.playbook;
+  const every = cadence.every === 1 ? `every ${cadence.unit}` : `every ${cadence.every} ${cadence.unit}s`;
+  const modes = meetingModes.join(' or ');
+  return `We meet ${every} for ${sessionMinutes} minutes, ${modes}${where ? `, at ${where}` : ''}, from ${program.kickoffDate} to ${program.endDate}.`;
+}
+
+/** The first agreement of a freshly accepted match, from the program's template. */
+export async function draftFirstAgreement(repo: Repository, ids: () => string, match: Match, program: Program): Promise<Agreement> {
+  const goals = [...program.goals];
+  for (const member of match.members.filter((m) => m.role === 'mentee')) {
+    const [enrolment] = await repo.query('enrolments', 'programPerson', [program.id, member.personId]);
+    for (const goal of enrolment?.goals ?? []) if (!goals.some((g) => g.toLowerCase() === goal.toLowerCase())) goals.push(goal);
+  }
+  const template = program.agreementTemplate;
+  return repo.insert('agreements', {
+    id: ids(),
+    matchId: match.id,
+    programId: program.id,
+    number: 1,
+    status: 'draft',
+    content: {
+      goals: goals.slice(0, 20),
+      meetingTerms: describeCadence(program),
+      communicationStatement: template.communicationStatement,
+      confidentialityStatement: template.confidentialityStatement,
+      clauses: template.clauses,
+    },
+    contentHash: null,
+    signerIds: match.memberIds,
+    signatures: [],
+  });
+}
+
+export function agreementsService(ctx: ServiceContext): AgreementsApi {
+  /** Loads an agreement with its match and program and checks the actor's permission. */
+  async function load(repo: Repository, id: string, permission: 'agreements.read' | 'agreements.edit' | 'agreements.sign') {
+    const agreement = await repo.get('agreements', id);
+    const program = await repo.get('programs', agreement.programId);
+    authorize(permission, relationsOf(ctx.actor, { program, memberIds: agreement.signerIds }));
+    return agreement;
+  }
+
+  return {
+    get: (id) => query(ctx, Id, id, (agreementId, repo) => load(repo, agreementId, 'agreements.read')),
+
+    list: (input) =>
+      query(ctx, ByMatch, input, async ({ matchId }, repo) => {
+        const match = await repo.get('matches', matchId);
+        const program = await repo.get('programs', match.programId);
+        authorize('agreements.read', relationsOf(ctx.actor, { program, memberIds: match.memberIds }));
+        return (await repo.query('agreements', 'matchId', matchId)).sort((a, b) => a.number - b.number);
+      }),
+
+    update: (input) =>
+      command(ctx, AgreementEdit, input, async ({ agreementId, expectedVersion, content }, repo) => {
+        const agreement = await load(repo, agreementId, 'agreements.edit');
+        assertVersion('agreement', agreement, expectedVersion);
+        // Only a draft's text may change; anything sent out is frozen.
+        if (agreement.status !== 'draft') assertTransition('agreement', agreementId, agreement.status, 'draft');
+        return repo.update('agreements', agreement, { content });
+      }),
+
+    send: (input) =>
+      command(ctx, AgreementRef, input, async ({ agreementId, expectedVersion }, repo) => {
+        const agreement = await load(repo, agreementId, 'agreements.edit');
+        assertVersion('agreement', agreement, expectedVersion);
+        assertTransition('agreement', agreementId, agreement.status, 'awaiting-signatures');
+        return repo.update('agreements', agreement, {
+          status: 'awaiting-signatures',
+          contentHash: hashContent(agreement.content),
+          signatures: [],
+        });
+      }),
+
+    returnToDraft: (input) =>
+      command(ctx, AgreementRef, input, async ({ agreementId, expectedVersion }, repo) => {
+        const agreement = await load(repo, agreementId, 'agreements.edit');
+        assertVersion('agreement', agreement, expectedVersion);
+        assertTransition('agreement', agreementId, agreement.status, 'draft');
+        return repo.update('agreements', agreement, { status: 'draft', contentHash: null, signatures: [] });
+      }),
+
+    sign: (input) =>
+      command(ctx, SignInput, input, async ({ agreementId, contentHash }, repo, now) => {
+        const agreement = await load(repo, agreementId, 'agreements.sign');
+        if (agreement.status !== 'awaiting-signatures') assertTransition('agreement', agreementId, agreement.status, 'in-force');
+        if (agreement.contentHash !== contentHash) {
+          throw new ConflictError('agreement', agreementId, 'The agreement text changed since you read it. Read it again before signing.');
+        }
+        const me = ctx.actor.personId;
+        if (agreement.signatures.some((s) => s.personId === me)) return agreement; // signing twice changes nothing
+        const signatures = [...agreement.signatures, { personId: me, signedAt: now, contentHash }];
+        const complete = agreement.signerIds.every((id) => signatures.some((s) => s.personId === id));
+        if (!complete) return repo.update('agreements', agreement, { signatures });
+
+        for (const older of await repo.query('agreements', 'matchId', agreement.matchId)) {
+          if (older.status === 'in-force') await repo.update('agreements', older, { status: 'superseded' });
+        }
+        return repo.update('agreements', agreement, { signatures, status: 'in-force' });
+      }),
+
+    amend: (input) =>
+      command(ctx, AgreementRef, input, async ({ agreementId, expectedVersion }, repo) => {
+        const current = await load(repo, agreementId, 'agreements.edit');
+        assertVersion('agreement', current, expectedVersion);
+        if (current.status !== 'in-force') {
+          throw new ConflictError('agreement', agreementId, 'Only the agreement in force can be amended.');
+        }
+        const versions = await repo.query('agreements', 'matchId', current.matchId);
+        const pending = versions.find((a) => a.status === 'draft' || a.status === 'awaiting-signatures');
+        if (pending) throw new ConflictError('agreement', pending.id, `Amendment ${pending.number} is already under way.`);
+        return repo.insert('agreements', {
+          id: ctx.ids(),
+          matchId: current.matchId,
+          programId: current.programId,
+          number: Math.max(...versions.map((a) => a.number)) + 1,
+          status: 'draft',
+          content: current.content,
+          contentHash: null,
+          signerIds: current.signerIds,
+          signatures: [],
+        });
+      }),
+  };
+}

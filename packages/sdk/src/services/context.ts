@@ -1,0 +1,68 @@
+/**
+ * What every service gets: the store, the acting person, a clock and an id generator, and the
+ * two ways to touch data — a command (one read-write transaction) or a query (read-only).
+ */
+import * as z from 'zod/mini';
+import { StorageError, isUpwardError } from '../errors.ts';
+import { parseInput } from '../domain/fields.ts';
+import { collectionNames } from '../storage/collections.ts';
+import type { Store } from '../storage/store.ts';
+import type { Clock, IdGenerator } from '../internal/ids.ts';
+import type { Actor } from './authorization.ts';
+import { Repository } from './repository.ts';
+
+export interface ServiceContext {
+  store: Store;
+  actor: Actor;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+async function inTransaction<T>(
+  ctx: ServiceContext,
+  mode: 'readonly' | 'readwrite',
+  work: (repo: Repository, now: string) => Promise<T>,
+): Promise<T> {
+  const now = ctx.clock().toISOString();
+  try {
+    // Every command locks every collection: commands are short, and a wide scope makes the
+    // cross-record rules (one open match per mentee, capacity) race-free in every store.
+    return await ctx.store.transaction(collectionNames, mode, (tx) => work(new Repository(tx, ctx.store.kind, now), now));
+  } catch (error) {
+    if (isUpwardError(error)) throw error;
+    throw new StorageError(ctx.store.kind, 'unknown', error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
+  }
+}
+
+/** Validates `input`, then runs `work` in one read-write transaction: all of it lands or none. */
+export function command<S extends z.core.$ZodType, T>(
+  ctx: ServiceContext,
+  schema: S,
+  input: unknown,
+  work: (args: z.output<S>, repo: Repository, now: string) => Promise<T>,
+): Promise<T> {
+  let args: z.output<S>;
+  try {
+    args = parseInput(schema, input);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return inTransaction(ctx, 'readwrite', (repo, now) => work(args, repo, now));
+}
+
+export function query<S extends z.core.$ZodType, T>(
+  ctx: ServiceContext,
+  schema: S,
+  input: unknown,
+  work: (args: z.output<S>, repo: Repository, now: string) => Promise<T>,
+): Promise<T> {
+  let args: z.output<S>;
+  try {
+    args = parseInput(schema, input);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return inTransaction(ctx, 'readonly', (repo, now) => work(args, repo, now));
+}

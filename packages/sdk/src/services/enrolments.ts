@@ -1,0 +1,118 @@
+/**
+ * Enrolments: a person joins a program as mentor or mentee (with consent to its terms); an admin
+ * approves, waitlists or declines; either side may withdraw. Eligibility is the program's.
+ */
+import * as z from 'zod/mini';
+import { ConflictError, ValidationError } from '../errors.ts';
+import {
+  EnrolInput,
+  EnrolmentStatus,
+  Id,
+  Role,
+  assertTransition,
+  expectedVersion,
+  text,
+  type Enrolment,
+  type Person,
+  type Program,
+} from '../domain/index.ts';
+import { authorize, relationsOf } from './authorization.ts';
+import { command, query, type ServiceContext } from './context.ts';
+import { assertVersion } from './repository.ts';
+
+const Decision = z.object({ id: Id, expectedVersion, note: z._default(text(0, 500), '') });
+const EnrolmentList = z.object({ programId: Id, status: z.optional(EnrolmentStatus), role: z.optional(Role) });
+
+export interface EnrolmentsApi {
+  enrol(input: EnrolInput): Promise<Enrolment>;
+  approve(input: z.input<typeof Decision>): Promise<Enrolment>;
+  waitlist(input: z.input<typeof Decision>): Promise<Enrolment>;
+  decline(input: z.input<typeof Decision>): Promise<Enrolment>;
+  withdraw(input: z.input<typeof Decision>): Promise<Enrolment>;
+  get(id: string): Promise<Enrolment>;
+  /** Admins and champions see a program's enrolments; anyone else only their own. */
+  list(filter: z.input<typeof EnrolmentList>): Promise<Enrolment[]>;
+  /** The acting person's enrolments in every program. */
+  mine(): Promise<Enrolment[]>;
+}
+
+const ENROLLABLE_PHASES: readonly Program['phase'][] = ['enrolling', 'matching', 'running'];
+
+/** The program's eligibility rules for this person in this role, as field errors. */
+function eligibilityIssues(program: Program, person: Person, input: { role: string; personId: string; preferences: string[] }) {
+  const issues = [];
+  const { mentorMaxLevel, menteeMinLevel } = program.rules;
+  if (input.role === 'mentor' && mentorMaxLevel !== undefined && person.level > mentorMaxLevel) {
+    issues.push({ path: 'role', message: `${person.name} is level ${person.level}; mentors in this program are at most level ${mentorMaxLevel}` });
+  }
+  if (input.role === 'mentee' && menteeMinLevel !== undefined && person.level < menteeMinLevel) {
+    issues.push({ path: 'role', message: `${person.name} is level ${person.level}; mentees in this program are at least level ${menteeMinLevel}` });
+  }
+  const selfIndex = input.preferences.indexOf(input.personId);
+  if (selfIndex >= 0) issues.push({ path: `preferences.${selfIndex}`, message: 'cannot rank yourself' });
+  return issues;
+}
+
+export function enrolmentsService(ctx: ServiceContext): EnrolmentsApi {
+  const decide = (to: Enrolment['status'], permission: 'enrolments.decide' | 'enrolments.withdraw') => (input: unknown) =>
+    command(ctx, Decision, input, async ({ id, expectedVersion, note }, repo) => {
+      const enrolment = await repo.get('enrolments', id);
+      authorize(permission, relationsOf(ctx.actor, { ownerId: enrolment.personId }));
+      assertVersion('enrolment', enrolment, expectedVersion);
+      assertTransition('enrolment', id, enrolment.status, to);
+      return repo.update('enrolments', enrolment, { status: to, decisionNote: note });
+    });
+
+  return {
+    enrol: (input) =>
+      command(ctx, EnrolInput, input, async ({ consent: _consent, ...fields }, repo, now) => {
+        authorize('enrolments.enrol', relationsOf(ctx.actor, { ownerId: fields.personId }));
+        const program = await repo.get('programs', fields.programId);
+        if (!ENROLLABLE_PHASES.includes(program.phase)) {
+          throw new ConflictError('program', program.id, `"${program.name}" is not taking enrolments (it is ${program.phase}).`);
+        }
+        const person = await repo.get('people', fields.personId);
+        const issues = eligibilityIssues(program, person, fields);
+        for (const [i, id] of fields.preferences.entries()) {
+          if (id !== fields.personId && !(await repo.find('people', id))) issues.push({ path: `preferences.${i}`, message: `no person with id "${id}"` });
+        }
+        if (issues.length) throw new ValidationError(issues, 'enrolment');
+
+        const [existing] = await repo.query('enrolments', 'programPerson', [fields.programId, fields.personId]);
+        if (existing) {
+          if (existing.status !== 'withdrawn') {
+            throw new ConflictError('enrolment', existing.id, `${person.name} is already enrolled in "${program.name}" (${existing.status}).`);
+          }
+          assertTransition('enrolment', existing.id, existing.status, 'applied');
+          return repo.update('enrolments', existing, { ...fields, status: 'applied', consentedAt: now, decisionNote: '' });
+        }
+        return repo.insert('enrolments', { ...fields, id: ctx.ids(), status: 'applied', consentedAt: now, decisionNote: '' });
+      }),
+
+    approve: decide('approved', 'enrolments.decide'),
+    waitlist: decide('waitlisted', 'enrolments.decide'),
+    decline: decide('declined', 'enrolments.decide'),
+    withdraw: decide('withdrawn', 'enrolments.withdraw'),
+
+    get: (id) =>
+      query(ctx, Id, id, async (enrolmentId, repo) => {
+        const enrolment = await repo.get('enrolments', enrolmentId);
+        const program = await repo.get('programs', enrolment.programId);
+        authorize('enrolments.read', relationsOf(ctx.actor, { program, ownerId: enrolment.personId }));
+        return enrolment;
+      }),
+
+    list: (filter) =>
+      query(ctx, EnrolmentList, filter, async ({ programId, status, role }, repo) => {
+        const program = await repo.get('programs', programId);
+        const relations = relationsOf(ctx.actor, { program });
+        const seesAll = relations.has('admin') || relations.has('champion');
+        const rows = seesAll
+          ? await repo.query('enrolments', 'programId', programId)
+          : await repo.query('enrolments', 'programPerson', [programId, ctx.actor.personId]);
+        return rows.filter((e) => (!status || e.status === status) && (!role || e.role === role));
+      }),
+
+    mine: () => query(ctx, z.undefined(), undefined, (_, repo) => repo.query('enrolments', 'personId', ctx.actor.personId)),
+  };
+}

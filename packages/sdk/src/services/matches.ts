@@ -1,0 +1,214 @@
+/**
+ * Matches: made by an admin or the engine (`propose`, `proposeMany`, `rematch`) or requested by a
+ * mentee (self mode); accepted or declined by each member; then a trial meeting with a blameless
+ * way out, an active relationship, and completion or an early end with a reason.
+ */
+import * as z from 'zod/mini';
+import { ConflictError, ForbiddenError } from '../errors.ts';
+import {
+  Id,
+  MatchStatus,
+  ScoreReason,
+  assertTransition,
+  expectedVersion,
+  text,
+  type Match,
+  type Program,
+} from '../domain/index.ts';
+import { draftFirstAgreement } from './agreements.ts';
+import { authorize, relationsOf } from './authorization.ts';
+import { command, query, type ServiceContext } from './context.ts';
+import { assertMatchAllowed } from './pairing-guard.ts';
+import { assertVersion, type Repository } from './repository.ts';
+
+const Proposal = z.object({
+  mentorIds: z.array(Id).check(z.minLength(1), z.maxLength(2)),
+  menteeIds: z.array(Id).check(z.minLength(1), z.maxLength(8)),
+  /** From the matching engine: the pair's score and the reasons that add up to it. */
+  score: z._default(z.nullable(z.number()), null),
+  reasons: z._default(z.array(ScoreReason).check(z.maxLength(20)), []),
+});
+const ProposeInput = z.object({ programId: Id, origin: z._default(z.enum(['admin', 'suggested']), 'admin'), ...Proposal.shape });
+const ProposeManyInput = z.object({
+  programId: Id,
+  origin: z._default(z.enum(['admin', 'suggested']), 'suggested'),
+  proposals: z.array(Proposal).check(z.minLength(1), z.maxLength(10_000)),
+});
+const RequestInput = z.object({ programId: Id, mentorId: Id });
+const MatchRef = z.object({ matchId: Id, expectedVersion });
+const RespondInput = z.object({ matchId: Id, accept: z.boolean() });
+const TrialInput = z.object({ matchId: Id, decision: z.enum(['continue', 'exit']) });
+const EndInput = z.object({ matchId: Id, expectedVersion, note: text(1, 1000) });
+const RematchInput = z.object({ matchId: Id, ...Proposal.shape });
+const MatchList = z._default(z.object({ programId: z.optional(Id), status: z.optional(MatchStatus) }), {});
+
+export interface MatchesApi {
+  propose(input: z.input<typeof ProposeInput>): Promise<Match>;
+  /** The hook where the engine's proposals enter: all land in one transaction, or none. */
+  proposeMany(input: z.input<typeof ProposeManyInput>): Promise<Match[]>;
+  /** Self mode: a mentee asks a mentor; the request lapses after the program's limit. */
+  request(input: z.input<typeof RequestInput>): Promise<Match>;
+  respond(input: z.input<typeof RespondInput>): Promise<Match>;
+  /** After the trial meeting: "continue", or the blameless way out. */
+  decideTrial(input: z.input<typeof TrialInput>): Promise<Match>;
+  end(input: z.input<typeof EndInput>): Promise<Match>;
+  complete(input: z.input<typeof MatchRef>): Promise<Match>;
+  /** A new match for the members of an ended one, with a different partner. */
+  rematch(input: z.input<typeof RematchInput>): Promise<Match>;
+  get(id: string): Promise<Match>;
+  /** Admins see every match; champions their programs'; participants their own. */
+  list(filter?: z.input<typeof MatchList>): Promise<Match[]>;
+}
+
+type NewMatch = Omit<Match, 'version' | 'createdAt' | 'updatedAt'>;
+
+export function matchesService(ctx: ServiceContext): MatchesApi {
+  async function createMatch(
+    repo: Repository,
+    program: Program,
+    proposal: z.output<typeof Proposal>,
+    fields: Pick<NewMatch, 'origin' | 'expiresAt' | 'previousMatchId'>,
+    pathPrefix = '',
+  ): Promise<Match> {
+    await assertMatchAllowed(repo, program, proposal.mentorIds, proposal.menteeIds, pathPrefix);
+    const requester = fields.origin === 'requested' ? ctx.actor.personId : null;
+    const members = [
+      ...proposal.mentorIds.map((personId) => ({ personId, role: 'mentor' as const })),
+      ...proposal.menteeIds.map((personId) => ({ personId, role: 'mentee' as const })),
+    ].map((m) => ({ ...m, response: m.personId === requester ? ('accepted' as const) : ('pending' as const), trialDecision: null }));
+    return repo.insert('matches', {
+      id: ctx.ids(),
+      programId: program.id,
+      members,
+      memberIds: members.map((m) => m.personId),
+      status: 'proposed',
+      score: proposal.score,
+      reasons: proposal.reasons,
+      endReason: null,
+      ...fields,
+    });
+  }
+
+  /** Loads a match and checks the actor may act on it. */
+  async function load(repo: Repository, matchId: string, permission: 'matches.read' | 'matches.respond' | 'matches.decide-trial' | 'matches.end') {
+    const match = await repo.get('matches', matchId);
+    const program = await repo.get('programs', match.programId);
+    authorize(permission, relationsOf(ctx.actor, { program, memberIds: match.memberIds }));
+    return { match, program };
+  }
+
+  const end = (match: Match, endReason: NonNullable<Match['endReason']>, repo: Repository) => {
+    assertTransition('match', match.id, match.status, 'ended');
+    return repo.update('matches', match, { status: 'ended', endReason });
+  };
+
+  return {
+    propose: (input) =>
+      command(ctx, ProposeInput, input, async ({ programId, origin, ...proposal }, repo) => {
+        authorize('matches.propose', relationsOf(ctx.actor, {}));
+        const program = await repo.get('programs', programId);
+        return createMatch(repo, program, proposal, { origin, expiresAt: null, previousMatchId: null });
+      }),
+
+    proposeMany: (input) =>
+      command(ctx, ProposeManyInput, input, async ({ programId, origin, proposals }, repo) => {
+        authorize('matches.propose', relationsOf(ctx.actor, {}));
+        const program = await repo.get('programs', programId);
+        const created: Match[] = [];
+        for (const [i, proposal] of proposals.entries()) {
+          created.push(await createMatch(repo, program, proposal, { origin, expiresAt: null, previousMatchId: null }, `proposals.${i}.`));
+        }
+        return created;
+      }),
+
+    request: (input) =>
+      command(ctx, RequestInput, input, async ({ programId, mentorId }, repo, now) => {
+        const program = await repo.get('programs', programId);
+        if (program.matching.mode !== 'self') {
+          throw new ConflictError('program', programId, `"${program.name}" does not let mentees choose their mentor (matching is ${program.matching.mode}).`);
+        }
+        // The requester is always the acting mentee; loading the parties checks their enrolment.
+        const expiresAt = new Date(Date.parse(now) + program.matching.requestExpiryDays * 86_400_000).toISOString();
+        return createMatch(
+          repo,
+          program,
+          { mentorIds: [mentorId], menteeIds: [ctx.actor.personId], score: null, reasons: [] },
+          { origin: 'requested', expiresAt, previousMatchId: null },
+        );
+      }),
+
+    respond: (input) =>
+      command(ctx, RespondInput, input, async ({ matchId, accept }, repo) => {
+        const { match, program } = await load(repo, matchId, 'matches.respond');
+        if (match.status !== 'proposed') assertTransition('match', matchId, match.status, accept ? 'accepted' : 'ended');
+        const members = match.members.map((m) =>
+          m.personId === ctx.actor.personId ? { ...m, response: accept ? ('accepted' as const) : ('declined' as const) } : m,
+        );
+        if (!accept) {
+          return repo.update('matches', match, { members, status: 'ended', endReason: { kind: 'declined' } });
+        }
+        if (!members.every((m) => m.response === 'accepted')) return repo.update('matches', match, { members });
+        const accepted = await repo.update('matches', match, { members, status: 'accepted', expiresAt: null });
+        await draftFirstAgreement(repo, ctx.ids, accepted, program);
+        return accepted;
+      }),
+
+    decideTrial: (input) =>
+      command(ctx, TrialInput, input, async ({ matchId, decision }, repo) => {
+        const { match } = await load(repo, matchId, 'matches.decide-trial');
+        if (match.status !== 'trial') assertTransition('match', matchId, match.status, decision === 'exit' ? 'ended' : 'active');
+        // The blameless way out: the match records that the pair stopped, not who chose to.
+        if (decision === 'exit') return end({ ...match, members: match.members.map((m) => ({ ...m, trialDecision: null })) }, { kind: 'trial-exit' }, repo);
+        const members = match.members.map((m) => (m.personId === ctx.actor.personId ? { ...m, trialDecision: 'continue' as const } : m));
+        const everyone = members.every((m) => m.trialDecision === 'continue');
+        return repo.update('matches', match, everyone ? { members, status: 'active' } : { members });
+      }),
+
+    end: (input) =>
+      command(ctx, EndInput, input, async ({ matchId, expectedVersion, note }, repo) => {
+        const { match } = await load(repo, matchId, 'matches.end');
+        assertVersion('match', match, expectedVersion);
+        return end(match, { kind: 'ended-early', note }, repo);
+      }),
+
+    complete: (input) =>
+      command(ctx, MatchRef, input, async ({ matchId, expectedVersion }, repo) => {
+        const { match } = await load(repo, matchId, 'matches.end');
+        assertVersion('match', match, expectedVersion);
+        assertTransition('match', matchId, match.status, 'completed');
+        return repo.update('matches', match, { status: 'completed' });
+      }),
+
+    rematch: (input) =>
+      command(ctx, RematchInput, input, async ({ matchId, ...proposal }, repo) => {
+        authorize('matches.propose', relationsOf(ctx.actor, {}));
+        const previous = await repo.get('matches', matchId);
+        if (previous.status !== 'ended') {
+          throw new ConflictError('match', matchId, 'Only an ended match can be rematched; end it first.');
+        }
+        const keeps = [...proposal.mentorIds, ...proposal.menteeIds].some((id) => previous.memberIds.includes(id));
+        if (!keeps) throw new ForbiddenError('matches.rematch', 'a rematch must keep at least one member of the ended match.');
+        const program = await repo.get('programs', previous.programId);
+        return createMatch(repo, program, proposal, { origin: 'admin', expiresAt: null, previousMatchId: previous.id });
+      }),
+
+    get: (id) => query(ctx, Id, id, async (matchId, repo) => (await load(repo, matchId, 'matches.read')).match),
+
+    list: (filter) =>
+      query(ctx, MatchList, filter ?? {}, async ({ programId, status }, repo) => {
+        const programs = new Map((await repo.query('programs')).map((p) => [p.id, p]));
+        const oversees = ctx.actor.isAdmin || [...programs.values()].some((p) => p.championIds.includes(ctx.actor.personId));
+        // A participant's own matches come straight from the member index, not a full scan.
+        const candidates = programId
+          ? await repo.query('matches', 'programId', programId)
+          : oversees
+            ? await repo.query('matches')
+            : await repo.query('matches', 'memberIds', ctx.actor.personId);
+        return candidates.filter((m) => {
+          if (status && m.status !== status) return false;
+          const r = relationsOf(ctx.actor, { program: programs.get(m.programId), memberIds: m.memberIds });
+          return r.has('admin') || r.has('champion') || r.has('member');
+        });
+      }),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Programs: create and edit, and move through draft → enrolling → matching → running → closed.
+ * Closing a program settles every open match in the same transaction.
+ */
+import * as z from 'zod/mini';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import {
+  Id,
+  ProgramInput,
+  ProgramPhase,
+  assertTransition,
+  expectedVersion,
+  programFields,
+  toFieldIssues,
+  type Program,
+} from '../domain/index.ts';
+import { authorize, relationsOf } from './authorization.ts';
+import { command, query, type ServiceContext } from './context.ts';
+import { assertVersion, type Repository } from './repository.ts';
+
+const ProgramUpdate = z.object({ id: Id, expectedVersion, changes: z.partial(z.object(programFields)) });
+const PhaseChange = z.object({ id: Id, expectedVersion });
+const ProgramList = z._default(z.object({ phase: z.optional(ProgramPhase) }), {});
+
+export interface ProgramsApi {
+  create(input: ProgramInput): Promise<Program>;
+  update(input: z.input<typeof ProgramUpdate>): Promise<Program>;
+  get(id: string): Promise<Program>;
+  list(filter?: z.input<typeof ProgramList>): Promise<Program[]>;
+  /** draft → enrolling */
+  openEnrolment(input: z.input<typeof PhaseChange>): Promise<Program>;
+  /** enrolling → matching */
+  startMatching(input: z.input<typeof PhaseChange>): Promise<Program>;
+  /** matching → enrolling, when too few people signed up */
+  reopenEnrolment(input: z.input<typeof PhaseChange>): Promise<Program>;
+  /** matching → running */
+  launch(input: z.input<typeof PhaseChange>): Promise<Program>;
+  /** any phase → closed; active matches complete, the others end. */
+  close(input: z.input<typeof PhaseChange>): Promise<Program>;
+}
+
+export async function readableProgram(ctx: ServiceContext, repo: Repository, id: string): Promise<Program> {
+  const program = await repo.get('programs', id);
+  const relations = relationsOf(ctx.actor, { program });
+  authorize('programs.read', relations);
+  if (program.phase === 'draft' && !relations.has('admin') && !relations.has('champion')) {
+    // A draft is the admin's work in progress: to participants it does not exist yet.
+    throw new NotFoundError('program', id);
+  }
+  return program;
+}
+
+export function programsService(ctx: ServiceContext): ProgramsApi {
+  const changePhase = (to: Program['phase']) => (input: unknown) =>
+    command(ctx, PhaseChange, input, async ({ id, expectedVersion }, repo) => {
+      authorize('programs.change-phase', relationsOf(ctx.actor, {}));
+      const program = await repo.get('programs', id);
+      assertVersion('program', program, expectedVersion);
+      assertTransition('program', id, program.phase, to);
+      if (to === 'closed') await settleMatches(repo, id);
+      return repo.update('programs', program, { phase: to });
+    });
+
+  return {
+    create: (input) =>
+      command(ctx, ProgramInput, input, async (fields, repo) => {
+        authorize('programs.create', relationsOf(ctx.actor, {}));
+        return repo.insert('programs', { ...fields, id: ctx.ids(), phase: 'draft' });
+      }),
+
+    update: (input) =>
+      command(ctx, ProgramUpdate, input, async ({ id, expectedVersion, changes }, repo) => {
+        authorize('programs.update', relationsOf(ctx.actor, {}));
+        const program = await repo.get('programs', id);
+        assertVersion('program', program, expectedVersion);
+        if (program.phase === 'closed') assertTransition('program', id, 'closed', 'closed');
+        const { id: _id, version: _v, createdAt: _c, updatedAt: _u, phase: _p, ...current } = program;
+        // Cross-field rules (end after kickoff, …) are checked on the merged program.
+        const merged = z.safeParse(ProgramInput, { ...current, ...changes });
+        if (!merged.success) {
+          const issues = toFieldIssues(merged.error, { ...current, ...changes });
+          throw new ValidationError(issues.map((i) => ({ ...i, path: `changes.${i.path}` })));
+        }
+        return repo.update('programs', program, merged.data);
+      }),
+
+    get: (id) => query(ctx, Id, id, (programId, repo) => readableProgram(ctx, repo, programId)),
+
+    list: (filter) =>
+      query(ctx, ProgramList, filter ?? {}, async ({ phase }, repo) => {
+        const programs = phase ? await repo.query('programs', 'phase', phase) : await repo.query('programs');
+        return programs
+          .filter((p) => {
+            const r = relationsOf(ctx.actor, { program: p });
+            return p.phase !== 'draft' || r.has('admin') || r.has('champion');
+          })
+          .sort((a, b) => a.kickoffDate.localeCompare(b.kickoffDate) || a.name.localeCompare(b.name));
+      }),
+
+    openEnrolment: changePhase('enrolling'),
+    startMatching: changePhase('matching'),
+    reopenEnrolment: changePhase('enrolling'),
+    launch: changePhase('running'),
+    close: changePhase('closed'),
+  };
+}
+
+/** On close: running pairs complete, pairs that never got going end. */
+async function settleMatches(repo: Repository, programId: string): Promise<void> {
+  for (const match of await repo.query('matches', 'programId', programId)) {
+    if (match.status === 'active') await repo.update('matches', match, { status: 'completed' });
+    else if (match.status === 'proposed' || match.status === 'accepted' || match.status === 'trial')
+      await repo.update('matches', match, { status: 'ended', endReason: { kind: 'program-closed' } });
+  }
+}
