@@ -287,6 +287,7 @@ describe('indexedDbStore', () => {
       try {
         const store = track(indexedDbStore({ name }));
         await put(store, { id: 'small', version: 0 });
+        console.log('ESTIMATE', JSON.stringify(await navigator.storage.estimate()));
         // Random text, so the browser's value compression cannot shrink it under the quota.
         const bytes = crypto.getRandomValues(new Uint8Array(65536));
         const chunk = Array.from(bytes, (b) => b.toString(36)).join('');
