@@ -63,6 +63,10 @@ const server = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   const file = path === '/' ? 'index.html' : path.slice(1);
   const ext = file.slice(file.lastIndexOf('.'));
+  if (file === 'favicon.ico') {
+    res.writeHead(204).end();
+    return;
+  }
   if (!/^[\w.-]+$/.test(file) || !(ext in types) || !existsSync(join(dir, file))) {
     res.writeHead(404).end();
     return;

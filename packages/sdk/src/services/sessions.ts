@@ -24,7 +24,7 @@ import {
   type Program,
   type Session,
 } from '../domain/index.ts';
-import { authorize, relationsOf, type Relation } from './authorization.ts';
+import { authorize, can, relationsOf, type Relation } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { assertVersion, type Repository } from './repository.ts';
 
@@ -84,7 +84,7 @@ export interface SessionsApi {
 }
 
 export function viewSession(session: Session, relations: ReadonlySet<Relation>): SessionView {
-  if (relations.has('member')) return { ...session, visibility: 'full' };
+  if (can('sessions.read-notes', relations)) return { ...session, visibility: 'full' };
   const { sharedNotes: _n, reflections: _r, agenda: _a, ...schedule } = session;
   return { ...schedule, visibility: 'schedule' };
 }
