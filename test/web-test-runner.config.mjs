@@ -5,6 +5,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './summary-reporter.mjs';
+import { overrideQuota } from './plugins/override-quota.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,7 +19,7 @@ export default {
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 60_000 } },
   // esbuild reads this file raw (no `extends`), so it must hold the decorator flags itself.
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)), target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)), target: 'es2022' }), overrideQuota],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

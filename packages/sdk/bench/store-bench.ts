@@ -17,7 +17,9 @@ import { collectionNames, type CollectionName } from '../src/storage/collections
 import { indexedDbStore } from '../src/storage/indexeddb-store.ts';
 import { memoryStore } from '../src/storage/memory-store.ts';
 import type { Store, StoreTransaction } from '../src/storage/store.ts';
-import { defaultWorldSize, peopleCsv, prng, seedWorld, type World, type WorldMatch } from './seed-world.ts';
+import { PersonInput } from '../src/domain/person.ts';
+import { parseCsv } from '../src/people/csv.ts';
+import { buildPeople, defaultWorldSize, peopleCsv, prng, seedWorld, type World, type WorldMatch } from './seed-world.ts';
 
 export type BenchMessage =
   | { type: 'log'; message: string }
@@ -366,6 +368,98 @@ async function profile(fx: Fixture): Promise<void> {
   await report(summarize(`profile:zod parse of ${raw.length} sessions`, 'profile', parse));
 }
 
+/**
+ * Where an import's time goes: the import through an instrumented store (time inside store calls
+ * vs the rest), then each ingredient alone on the same 10,000 people — CSV parsing, the zod row
+ * parse, the time-zone check's Intl.DateTimeFormat, and writing the records through the Store
+ * one awaited put at a time (as `importRows` does) versus all puts issued together.
+ */
+async function profileImport(): Promise<void> {
+  const n = config.size.people;
+  const csv = peopleCsv(n);
+  const once = async (name: string, op: () => Promise<void> | void, note?: string) => {
+    const t = performance.now();
+    await op();
+    await report({ ...summarize(`profile:import ${name}`, 'profile', [performance.now() - t]), ...(note ? { note } : {}) });
+  };
+  {
+    const fresh = openStore('import-profile');
+    const { store, stats } = instrumented(fresh);
+    await fresh.transaction(['people'], 'readonly', (tx) => tx.query('people', { limit: 1 }));
+    const admin = createUpward({ store, actor: { personId: 'hr-admin', isAdmin: true } });
+    const t = performance.now();
+    await admin.people.import({ format: 'csv', data: csv });
+    const total = performance.now() - t;
+    await report({
+      ...summarize('profile:import (instrumented)', 'profile', [total]),
+      note: `inside store calls ${stats.storeMs.toFixed(0)} ms (awaited one by one), outside ${(total - stats.storeMs).toFixed(0)} ms; calls ${JSON.stringify(stats.calls)}`,
+    });
+    await dropStore(fresh);
+  }
+  await once('parseCsv', () => void parseCsv(csv));
+  const people = buildPeople(n, 7, 'hris');
+  await once(`zod PersonInput x${n}`, () => {
+    for (const p of people) z.safeParse(PersonInput, p);
+  });
+  await once(`new Intl.DateTimeFormat x${2 * n}`, () => {
+    for (let i = 0; i < 2 * n; i++) new Intl.DateTimeFormat('en', { timeZone: people[i % n]!.timeZone });
+  }, 'the TimeZone refine builds one per check; import checks each row twice (PersonInput, then Person in repo.insert)');
+  const valid = new Map<string, boolean>();
+  await once(`memoized time-zone check x${2 * n}`, () => {
+    for (let i = 0; i < 2 * n; i++) {
+      const tz = people[i % n]!.timeZone;
+      if (!valid.has(tz)) valid.set(tz, true);
+    }
+  });
+  const now = new Date().toISOString();
+  const records = people.map((p) => ({ ...p, version: 0, createdAt: now, updatedAt: now }));
+  {
+    const s = openStore('put-sequential');
+    await s.transaction(['people'], 'readonly', (tx) => tx.query('people', { limit: 1 }));
+    await once(`store: ${n} puts awaited one by one, one tx`, () =>
+      s.transaction(collectionNames, 'readwrite', async (tx) => {
+        for (const r of records) await tx.put('people', r);
+      }),
+    );
+    await dropStore(s);
+  }
+  {
+    const s = openStore('put-together');
+    await s.transaction(['people'], 'readonly', (tx) => tx.query('people', { limit: 1 }));
+    await once(`store: ${n} puts issued together (Promise.all), one tx`, () =>
+      s.transaction(collectionNames, 'readwrite', async (tx) => {
+        await Promise.all(records.map((r) => tx.put('people', r)));
+      }),
+    );
+    await dropStore(s);
+  }
+  if (config.store === 'indexeddb') {
+    // The floor: raw IndexedDB, one add() per record (no version read), all issued together.
+    const name = `upward-bench-raw-${Date.now()}`;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name, 1);
+      open.onupgradeneeded = () => {
+        const os = open.result.createObjectStore('people', { keyPath: 'id' });
+        os.createIndex('email', 'email');
+        os.createIndex('managerId', 'managerId');
+      };
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await once(`raw IndexedDB: ${n} add() issued together, one tx`, () =>
+      new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['people'], 'readwrite');
+        const os = tx.objectStore('people');
+        for (const r of records) os.add({ ...r, version: 1 });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      }),
+    );
+    db.close();
+    indexedDB.deleteDatabase(name);
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   await log(`store=${config.store} world=${JSON.stringify(config.size)} samples=${config.samples} warmup=${config.warmup}`);
@@ -393,6 +487,7 @@ async function main(): Promise<void> {
     await dropStore(store);
   }
   if (config.only.has('import')) await measureImport();
+  if (config.profile && config.only.has('import')) await profileImport();
   await send({
     type: 'done',
     environment: {

@@ -33,6 +33,7 @@ export interface StoreTransaction {
   put(collection: CollectionName, record: StoredRecord): Promise<StoredRecord>;
   /** Version-checked delete; deleting a missing record is a no-op when no version is given. */
   delete(collection: CollectionName, id: string, expectedVersion?: number): Promise<void>;
+  /** Results come in id order, compared by UTF-16 code unit (IndexedDB's key order). */
   query<C extends CollectionName>(
     collection: C,
     options?: QueryOptions & { index?: IndexName<C> },
@@ -68,7 +69,11 @@ export interface Store {
     work: (tx: StoreTransaction) => Promise<T>,
     options?: TransactionOptions,
   ): Promise<T>;
-  /** Committed changes, from this context and (if `crossContext`) others. Returns unsubscribe. */
+  /**
+   * Committed changes, from this context and (if `crossContext`) others. Local listeners have run
+   * by the time `transaction()` resolves; rolled-back and readonly transactions report nothing;
+   * one change per record (put then delete reports a delete). Returns unsubscribe.
+   */
   subscribe(listener: (changes: readonly StoreChange[]) => void): () => void;
   close(): Promise<void>;
 }

@@ -24,22 +24,6 @@ testStore({
 let dbNo = 0;
 const uniqueName = () => `upward-idb-test-${Date.now().toString(36)}-${++dbNo}-${Math.random().toString(36).slice(2, 7)}`;
 
-/**
- * Asks the test server to override this origin's storage quota (bytes; undefined lifts it).
- * False when the server has no such command (the shared config): the caller then skips.
- * Speaks wtr's command protocol directly, as @web/test-runner-commands does, because that
- * package is not a dependency of this workspace.
- */
-async function overrideQuota(quotaSize: number | undefined): Promise<boolean> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socketModule = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socketModule)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean; result?: unknown }>;
-  };
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'upward-override-quota', payload: { quotaSize } });
-  return response.executed;
-}
-
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -279,36 +263,6 @@ describe('indexedDbStore', () => {
       expect(toStorageError(new DOMException('x', 'SomethingNew'))).to.be.instanceOf(StorageError);
       const conflict = new ConflictError('people', 'p1', 'stale');
       expect(toStorageError(conflict)).to.equal(conflict);
-    });
-
-    it('reports a real quota failure as StorageError "quota" and keeps nothing of it', async function () {
-      // Needs the CDP command of quota.wtr.config.mjs; under the shared config this skips.
-      if (!(await overrideQuota(256 * 1024).catch(() => false))) this.skip();
-      try {
-        const store = track(indexedDbStore({ name }));
-        await put(store, { id: 'small', version: 0 });
-        console.log('ESTIMATE', JSON.stringify(await navigator.storage.estimate()));
-        // Random text, so the browser's value compression cannot shrink it under the quota.
-        const bytes = crypto.getRandomValues(new Uint8Array(65536));
-        const chunk = Array.from(bytes, (b) => b.toString(36)).join('');
-        const big = chunk.repeat(1).padEnd(chunk.length, 'x');
-        const blob = Array.from({ length: 40 }, (_, i) => `${i}${big}`).join('');
-        const error = await rejection(
-          store.transaction(['people', 'programs'], 'readwrite', async (tx) => {
-            await tx.put('programs', { id: 'g1', version: 0 });
-            await tx.put('people', { id: 'huge', version: 0, blob });
-          }),
-        );
-        expect(error).to.be.instanceOf(StorageError);
-        expect((error as StorageError).reason).to.equal('quota');
-        expect((error as Error).message).to.contain('no room left');
-        await overrideQuota(undefined);
-        expect(await get(store, 'huge')).to.equal(undefined);
-        expect(await store.transaction(['programs'], 'readonly', (tx) => tx.get('programs', 'g1'))).to.equal(undefined);
-        expect((await get(store, 'small'))?.version).to.equal(1);
-      } finally {
-        await overrideQuota(undefined);
-      }
     });
 
     it('never lets a raw DOMException out of a transaction', async () => {
