@@ -7,7 +7,15 @@ import { ValidationError, type FieldIssue } from '../errors.ts';
 
 export const Id = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100));
 export const Version = z.int().check(z.gte(1));
-export const Timestamp = z.iso.datetime({ offset: true });
+const EARLIEST = Date.parse('1900-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+/** An ISO date-time (any offset); services store it in UTC, so it must stay a 4-digit year there. */
+export const Timestamp = z.iso.datetime({ offset: true }).check(
+  z.refine((s) => {
+    const t = Date.parse(s);
+    return t >= EARLIEST && t <= LATEST;
+  }, 'must be a date and time between the years 1900 and 9999'),
+);
 export const IsoDate = z.iso.date();
 
 export function text(min: number, max: number) {
@@ -22,7 +30,17 @@ export function phrases(maxItems: number, maxLength = 200) {
   );
 }
 
-export const WebLink = z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' });
+const LINK_MESSAGE = 'must be a web address starting with http:// or https://';
+/**
+ * Only http(s) links, so a stored link can never run script. The host is checked by pattern as
+ * well: browsers' URL parsers accept hosts (with spaces, say) that Node's rejects, and a link
+ * must mean the same on every side.
+ */
+export const WebLink = z.url({
+  protocol: /^https?$/,
+  hostname: /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$|^\[[0-9A-Fa-f:.]+\]$/,
+  error: LINK_MESSAGE,
+}).check(z.regex(/^\S+$/, LINK_MESSAGE));
 
 export const TimeZone = z.string().check(
   z.refine((tz) => {
@@ -102,6 +120,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       return `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
     case 'invalid_union':
       return 'does not match any of the allowed forms';
+    case 'unrecognized_keys':
+      return `has unknown ${issue.keys.length === 1 ? 'entry' : 'entries'}: ${issue.keys.join(', ')}`;
     case 'not_multiple_of':
       return `must be a multiple of ${String(issue.divisor)}`;
     default:

@@ -73,14 +73,29 @@ export const Format = z.discriminatedUnion('kind', [
 ]);
 export type Format = z.infer<typeof Format>;
 
+const FactorPoints = z.int().check(z.gte(0), z.lte(1000));
+
 export const MatchingSettings = z.object({
   mode: z.enum(['self', 'admin', 'hybrid']),
   /** Highest total score, or as many people matched as possible first. */
   objective: z._default(z.enum(['maxweight', 'maxcard']), 'maxweight'),
   /** Self mode: a mentor who does not answer a request within this many days lets it lapse. */
   requestExpiryDays: z._default(z.int().check(z.gte(1), z.lte(60)), 7),
-  /** Per-factor weights for the scoring engine; missing factors use the engine's defaults. */
-  weights: z._default(z.record(z.string().check(z.minLength(1), z.maxLength(40)), z.number().check(z.gte(0), z.lte(10))), {}),
+  /** Points per scoring factor (the engine's defaults sum to 1000); a missing factor keeps its default. */
+  weights: z._default(
+    // Strict: a misspelt factor must be an error, not a weight that silently does nothing.
+    z.strictObject({
+      skills: z.optional(FactorPoints),
+      topics: z.optional(FactorPoints),
+      availability: z.optional(FactorPoints),
+      timeZone: z.optional(FactorPoints),
+      language: z.optional(FactorPoints),
+      crossDepartment: z.optional(FactorPoints),
+      levelGap: z.optional(FactorPoints),
+      preference: z.optional(FactorPoints),
+    }),
+    {},
+  ),
 });
 export type MatchingSettings = z.infer<typeof MatchingSettings>;
 

@@ -19,12 +19,12 @@ export interface SparseSolveOptions {
 export function solveSparse(p: SparseProblem, opts: SparseSolveOptions = {}): Int32Array {
   const n = p.menteeCount;
   const m = p.mentorCount;
-  const { edgeStart } = p;
   const cap = p.capacity;
-  const edgeCount = p.edgeMentor.length;
   // Each mentee's edges sorted by score, best first, so a scan can stop at the first edge that
   // cannot beat the current bound (reduced cost >= cost because column potentials are <= 0).
-  const { edgeMentor, edgeScore } = sortEdgesByScore(p);
+  // Edges to mentors without places are dropped: they could never be used.
+  const { edgeStart, edgeMentor, edgeScore } = sortEdgesByScore(withoutClosedMentors(p));
+  const edgeCount = edgeMentor.length;
 
   let maxS = 0;
   let minS = 0;
@@ -268,7 +268,7 @@ export function solveSparse(p: SparseProblem, opts: SparseSolveOptions = {}): In
 
 // Per mentee, edges by score descending, then mentor ascending (a fixed order keeps results
 // deterministic). Integer scores are packed with the mentor into one number for a native sort.
-function sortEdgesByScore(p: SparseProblem): { edgeMentor: Int32Array; edgeScore: Float64Array } {
+function sortEdgesByScore(p: SparseProblem): { edgeStart: Int32Array; edgeMentor: Int32Array; edgeScore: Float64Array } {
   const { edgeStart, edgeMentor, edgeScore, menteeCount, mentorCount } = p;
   const e = edgeMentor.length;
   const outMentor = new Int32Array(e);
@@ -294,7 +294,7 @@ function sortEdgesByScore(p: SparseProblem): { edgeMentor: Int32Array; edgeScore
       outMentor[k] = j;
       outScore[k] = 2 ** 25 - (key - j) / shift;
     }
-    return { edgeMentor: outMentor, edgeScore: outScore };
+    return { edgeStart, edgeMentor: outMentor, edgeScore: outScore };
   }
   const order: number[] = [];
   for (let i = 0; i < menteeCount; i++) {
@@ -308,5 +308,27 @@ function sortEdgesByScore(p: SparseProblem): { edgeMentor: Int32Array; edgeScore
       outScore[a + t] = edgeScore[order[t]!]!;
     }
   }
-  return { edgeMentor: outMentor, edgeScore: outScore };
+  return { edgeStart, edgeMentor: outMentor, edgeScore: outScore };
+}
+
+function withoutClosedMentors(p: SparseProblem): SparseProblem {
+  const { capacity, edgeStart, edgeMentor, edgeScore, menteeCount } = p;
+  let closed = false;
+  for (let j = 0; j < capacity.length; j++) if (capacity[j]! <= 0) { closed = true; break; }
+  if (!closed) return p;
+  const start = new Int32Array(menteeCount + 1);
+  const adj = new Int32Array(edgeMentor.length);
+  const w = new Float64Array(edgeMentor.length);
+  let o = 0;
+  for (let i = 0; i < menteeCount; i++) {
+    for (let k = edgeStart[i]!; k < edgeStart[i + 1]!; k++) {
+      const j = edgeMentor[k]!;
+      if (capacity[j]! <= 0) continue;
+      adj[o] = j;
+      w[o] = edgeScore[k]!;
+      o++;
+    }
+    start[i + 1] = o;
+  }
+  return { ...p, edgeStart: start, edgeMentor: adj.subarray(0, o), edgeScore: w.subarray(0, o) };
 }

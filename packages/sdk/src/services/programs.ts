@@ -18,13 +18,29 @@ import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { assertVersion, type Repository } from './repository.ts';
 
-const ProgramUpdate = z.object({ id: Id, expectedVersion, changes: z.partial(z.object(programFields)) });
+// `changes` is checked field by field only after merging with the stored program: parsing it on
+// its own would fill the defaults of fields the caller did not send and wipe them.
+const editable = Object.keys(programFields) as (keyof typeof programFields)[];
+const ProgramChangesSchema = z.record(z.string(), z.unknown()).check(
+  z.superRefine((changes, ctx) => {
+    for (const key of editable) {
+      if (changes[key] === undefined) continue;
+      const result = z.safeParse(programFields[key], changes[key]);
+      if (result.success) continue;
+      for (const issue of toFieldIssues(result.error, changes[key])) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...(issue.path ? issue.path.split('.') : [])], input: changes[key] });
+      }
+    }
+  }),
+);
+const ProgramUpdate = z.object({ id: Id, expectedVersion, changes: ProgramChangesSchema });
+type ProgramChanges = { [K in keyof typeof programFields]?: z.input<(typeof programFields)[K]> };
 const PhaseChange = z.object({ id: Id, expectedVersion });
 const ProgramList = z._default(z.object({ phase: z.optional(ProgramPhase) }), {});
 
 export interface ProgramsApi {
   create(input: ProgramInput): Promise<Program>;
-  update(input: z.input<typeof ProgramUpdate>): Promise<Program>;
+  update(input: { id: string; expectedVersion?: number; changes: ProgramChanges }): Promise<Program>;
   get(id: string): Promise<Program>;
   list(filter?: z.input<typeof ProgramList>): Promise<Program[]>;
   /** draft → enrolling */
@@ -76,9 +92,11 @@ export function programsService(ctx: ServiceContext): ProgramsApi {
         if (program.phase === 'closed') assertTransition('program', id, 'closed', 'closed');
         const { id: _id, version: _v, createdAt: _c, updatedAt: _u, phase: _p, ...current } = program;
         // Cross-field rules (end after kickoff, …) are checked on the merged program.
-        const merged = z.safeParse(ProgramInput, { ...current, ...changes });
+        const known = Object.fromEntries(editable.filter((k) => Object.hasOwn(changes, k)).map((k) => [k, changes[k]]));
+        const candidate = { ...current, ...known };
+        const merged = z.safeParse(ProgramInput, candidate);
         if (!merged.success) {
-          const issues = toFieldIssues(merged.error, { ...current, ...changes });
+          const issues = toFieldIssues(merged.error, candidate);
           throw new ValidationError(issues.map((i) => ({ ...i, path: `changes.${i.path}` })));
         }
         return repo.update('programs', program, merged.data);

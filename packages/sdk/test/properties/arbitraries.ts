@@ -10,6 +10,7 @@
  *    normalisation (trimmed text, defaults).
  */
 import fc from 'fast-check';
+import { FACTOR_ORDER } from '../../src/matching/weights.ts';
 import type { AgreementContent } from '../../src/domain/agreement.ts';
 import type { EnrolInput } from '../../src/domain/enrolment.ts';
 import type { PersonInput } from '../../src/domain/person.ts';
@@ -483,11 +484,10 @@ const matchingArb = fc.record(
     mode: fc.constantFrom('self' as const, 'admin' as const, 'hybrid' as const),
     objective: fc.constantFrom('maxweight' as const, 'maxcard' as const),
     requestExpiryDays: fc.integer({ min: 1, max: 60 }),
-    // Any 1–40 character key (kept as is, no trimming), except "__proto__" (see the skipped test in round-trip.test.ts).
-    weights: fc.dictionary(
-      fc.oneof(fc.stringMatching(/^[A-Za-z][A-Za-z0-9 _-]{0,39}$/), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })).filter((k) => k !== '__proto__' && codePoints(k) <= 40),
-      fc.double({ min: 0, max: 10, noNaN: true }),
-      { maxKeys: 6 },
+    // Points per known scoring factor; any subset of the factors.
+    weights: fc.record(
+      Object.fromEntries(FACTOR_ORDER.map((f) => [f, fc.integer({ min: 0, max: 1000 })])) as Record<(typeof FACTOR_ORDER)[number], fc.Arbitrary<number>>,
+      { requiredKeys: [] },
     ),
   },
   { requiredKeys: ['mode'] },
