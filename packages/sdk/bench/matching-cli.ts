@@ -1,8 +1,16 @@
 // Benchmark CLI for the matching engine on matchbench-v1 instances (see /work/shared/bench/matching):
 //   pnpm bench:matching [--mode maxweight|maxcard] [--out DIR] <instance.json>...
 // Prints one JSON line per instance; solve_s times only the engine call (parsing is outside).
+//
+// Under tsx, the TypeScript loader alone costs ~50 MB of resident memory, more than a whole small
+// instance. So by default this file bundles itself (the same src/matching code, via esbuild) and
+// runs the bundle in a plain `node` child, whose figures are the ones printed. `--in-process`
+// (or UPWARD_BENCH_IN_PROCESS=1) runs everything in the current process instead.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { solveAssignment } from '../src/matching/assignment.ts';
 import type { AssignmentProblem, Objective } from '../src/matching/problem.ts';
 import { sparseFromEdges } from '../src/matching/problem.ts';
@@ -106,8 +114,27 @@ function scanNumbers(buf: Buffer, from: number): Float64Array {
   return out.slice(0, count);
 }
 
+async function runInPlainNode(argv: string[]): Promise<number> {
+  const self = fileURLToPath(import.meta.url);
+  const out = path.join(os.tmpdir(), `upward-matching-cli-${process.pid}.mjs`);
+  const esbuild = await import('esbuild');
+  esbuild.buildSync({ entryPoints: [self], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'error', external: ['esbuild'] });
+  try {
+    const child = spawnSync(process.execPath, [out, ...argv], { stdio: 'inherit', env: { ...process.env, UPWARD_BENCH_IN_PROCESS: '1' } });
+    return child.status ?? 1;
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
+}
+
 function main(): void {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2).filter((a) => a !== '--in-process');
+  const inProcess = argv.length !== process.argv.length - 2 || process.env.UPWARD_BENCH_IN_PROCESS === '1' || !import.meta.url.endsWith('.ts');
+  if (!inProcess) {
+    runInPlainNode(argv).then((code) => process.exit(code), (e: unknown) => { console.error(e); process.exit(1); });
+    return;
+  }
+  const args = parseArgs(argv);
   if (args.files.length === 0) {
     process.stderr.write('usage: pnpm bench:matching [--mode maxweight|maxcard] [--out DIR] <instance.json>...\n');
     process.exit(2);

@@ -42,10 +42,14 @@ export const WebLink = z.url({
   error: LINK_MESSAGE,
 }).check(z.regex(/^\S+$/, LINK_MESSAGE));
 
+/** Zones already proven valid: building an Intl formatter per check made a 10,000-row import 1 s slower. Only valid zones are cached, so bad input cannot grow it. */
+const knownZones = new Set<string>();
 export const TimeZone = z.string().check(
   z.refine((tz) => {
+    if (knownZones.has(tz)) return true;
     try {
       new Intl.DateTimeFormat('en', { timeZone: tz });
+      knownZones.add(tz);
       return true;
     } catch {
       return false;

@@ -3,9 +3,8 @@ import type { WeeklySlot } from './types.ts';
 
 const WEEK = 7 * 1440;
 
-// Slots as [start, end) minute-of-week intervals, merged; a slot running past the end of Sunday's
-// successor wraps to the start of the week.
-function intervals(slots: readonly WeeklySlot[]): [number, number][] {
+// Slots as sorted, merged [start, end) minute-of-week intervals.
+export function weeklyIntervals(slots: readonly WeeklySlot[]): [number, number][] {
   const raw: [number, number][] = [];
   for (const s of slots) {
     const start = Math.max(0, Math.min(1440, s.startMinute));
@@ -25,8 +24,11 @@ function intervals(slots: readonly WeeklySlot[]): [number, number][] {
 
 /** Minutes per week both people are available. */
 export function overlapMinutes(a: readonly WeeklySlot[], b: readonly WeeklySlot[]): number {
-  const x = intervals(a);
-  const y = intervals(b);
+  return intervalOverlap(weeklyIntervals(a), weeklyIntervals(b));
+}
+
+/** Overlap of two lists made by weeklyIntervals (precomputed once per person when scoring). */
+export function intervalOverlap(x: readonly (readonly [number, number])[], y: readonly (readonly [number, number])[]): number {
   let i = 0;
   let j = 0;
   let total = 0;

@@ -1,5 +1,6 @@
 // Everything scoring and rule checks need besides the two people, prepared once per run: resolved
 // weights, reporting chains, pair sets (excluded / previous / locked) and normalised per-person data.
+import { weeklyIntervals } from './availability.ts';
 import { ReportingChains } from './reporting-chain.ts';
 import { labelKey } from './text.ts';
 import { utcOffsetMinutes } from './time-zones.ts';
@@ -15,6 +16,8 @@ export interface PersonView {
   preferenceRank: Map<PersonId, number>;
   /** UTC offset in minutes at the run's reference instant (unknown zone = 0). */
   utcOffset: number;
+  /** Availability as merged minute-of-week intervals. */
+  intervals: [number, number][];
 }
 
 export interface MatchingContext {
@@ -65,6 +68,7 @@ export function createContext(candidates: readonly Candidate[], rules: MatchingR
           languages: new Map(c.languages.map((l) => [labelKey(l), l])),
           preferenceRank: firstRanks(c.preferences ?? []),
           utcOffset: utcOffsetMinutes(c.timeZone, at) ?? 0,
+          intervals: weeklyIntervals(c.availability),
         };
         views.set(c, v);
       }

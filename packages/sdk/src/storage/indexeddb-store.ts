@@ -8,6 +8,7 @@
  * brought a newer version, this code is outdated and transactions fail with reason `outdated`.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { unwrap } from 'idb';
 import { StorageError } from '../errors.ts';
 import type { CollectionName, StoredRecord } from './collections.ts';
 import { KIND, toStorageError } from './indexeddb-errors.ts';
@@ -242,10 +243,16 @@ function transactionHandle(
       // Upward errors (the conflict) pass through `request` unchanged.
       return request(`saving ${c} "${record.id}"`, async () => {
         const store = writable().objectStore(c);
-        const stored = (await store.get(record.id)) as StoredRecord | undefined;
-        checkVersion(KIND, c, record, stored);
         const saved: StoredRecord = { ...record, version: record.version + 1 };
-        await store.put(saved);
+        if (record.version === 0) {
+          // A new record is one add() instead of a read and a write: imports write thousands.
+          if (!(await addIfAbsent(unwrap(store) as IDBObjectStore, saved))) {
+            checkVersion(KIND, c, record, (await store.get(record.id)) as StoredRecord | undefined);
+          }
+        } else {
+          checkVersion(KIND, c, record, (await store.get(record.id)) as StoredRecord | undefined);
+          await store.put(saved);
+        }
         changes.add(c, record.id, 'put');
         // A copy, so the result shares nothing with the caller's input.
         return structuredClone(saved);
@@ -275,4 +282,22 @@ function transactionHandle(
       });
     },
   };
+}
+
+/**
+ * `add` that reports an existing key as `false` instead of failing: the error event is cancelled,
+ * because an unhandled request error would abort the whole transaction, and a conflict is the
+ * caller's to handle.
+ */
+function addIfAbsent(store: IDBObjectStore, value: StoredRecord): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const req = store.add(value);
+    req.onsuccess = () => resolve(true);
+    req.onerror = (event) => {
+      if (req.error?.name !== 'ConstraintError') return reject(req.error);
+      event.preventDefault();
+      event.stopPropagation();
+      resolve(false);
+    };
+  });
 }
