@@ -24,7 +24,7 @@ export const AvailabilitySlot = z
   .check(z.refine((s) => s.endMinute > s.startMinute, { message: 'must end after it starts', path: ['endMinute'] }));
 export type AvailabilitySlot = z.infer<typeof AvailabilitySlot>;
 
-const enrolmentFields = {
+export const enrolmentFields = {
   programId: Id,
   personId: Id,
   role: Role,

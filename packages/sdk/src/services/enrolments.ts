@@ -7,6 +7,7 @@ import { ConflictError, ValidationError } from '../errors.ts';
 import {
   EnrolInput,
   EnrolmentStatus,
+  enrolmentFields,
   Id,
   Role,
   assertTransition,
@@ -18,13 +19,29 @@ import {
 } from '../domain/index.ts';
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
-import { assertVersion } from './repository.ts';
+import { assertVersion, type Repository } from './repository.ts';
 
 const Decision = z.object({ id: Id, expectedVersion, note: z._default(text(0, 500), '') });
+const { skills, goals, availability, capacity, preferences, motivation } = enrolmentFields;
+/** What a participant may change after enrolling: not the program, the person or the role. */
+const EnrolmentUpdate = z.object({
+  id: Id,
+  expectedVersion,
+  changes: z.object({
+    skills: z.optional(skills),
+    goals: z.optional(goals.def.innerType),
+    availability: z.optional(availability.def.innerType),
+    capacity: z.optional(capacity.def.innerType),
+    preferences: z.optional(preferences.def.innerType),
+    motivation: z.optional(motivation.def.innerType),
+  }),
+});
 const EnrolmentList = z.object({ programId: Id, status: z.optional(EnrolmentStatus), role: z.optional(Role) });
 
 export interface EnrolmentsApi {
   enrol(input: EnrolInput): Promise<Enrolment>;
+  /** The participant (or an admin) edits skills, goals, availability, capacity or ranking. */
+  update(input: z.input<typeof EnrolmentUpdate>): Promise<Enrolment>;
   approve(input: z.input<typeof Decision>): Promise<Enrolment>;
   waitlist(input: z.input<typeof Decision>): Promise<Enrolment>;
   decline(input: z.input<typeof Decision>): Promise<Enrolment>;
@@ -39,7 +56,7 @@ export interface EnrolmentsApi {
 const ENROLLABLE_PHASES: readonly Program['phase'][] = ['enrolling', 'matching', 'running'];
 
 /** The program's eligibility rules for this person in this role, as field errors. */
-function eligibilityIssues(program: Program, person: Person, input: { role: string; personId: string; preferences: string[] }) {
+function eligibilityIssues(program: Program, person: Person, input: { role: string }) {
   const issues = [];
   const { mentorMaxLevel, menteeMinLevel } = program.rules;
   if (input.role === 'mentor' && mentorMaxLevel !== undefined && person.level > mentorMaxLevel) {
@@ -48,8 +65,16 @@ function eligibilityIssues(program: Program, person: Person, input: { role: stri
   if (input.role === 'mentee' && menteeMinLevel !== undefined && person.level < menteeMinLevel) {
     issues.push({ path: 'role', message: `${person.name} is level ${person.level}; mentees in this program are at least level ${menteeMinLevel}` });
   }
-  const selfIndex = input.preferences.indexOf(input.personId);
-  if (selfIndex >= 0) issues.push({ path: `preferences.${selfIndex}`, message: 'cannot rank yourself' });
+  return issues;
+}
+
+/** Ranked people must exist and not include the person themselves. */
+async function preferenceIssues(repo: Repository, personId: string, preferences: readonly string[], path: string) {
+  const issues = [];
+  for (const [i, id] of preferences.entries()) {
+    if (id === personId) issues.push({ path: `${path}.${i}`, message: 'cannot rank yourself' });
+    else if (!(await repo.find('people', id))) issues.push({ path: `${path}.${i}`, message: `no person with id "${id}"` });
+  }
   return issues;
 }
 
@@ -72,10 +97,7 @@ export function enrolmentsService(ctx: ServiceContext): EnrolmentsApi {
           throw new ConflictError('program', program.id, `"${program.name}" is not taking enrolments (it is ${program.phase}).`);
         }
         const person = await repo.get('people', fields.personId);
-        const issues = eligibilityIssues(program, person, fields);
-        for (const [i, id] of fields.preferences.entries()) {
-          if (id !== fields.personId && !(await repo.find('people', id))) issues.push({ path: `preferences.${i}`, message: `no person with id "${id}"` });
-        }
+        const issues = [...eligibilityIssues(program, person, fields), ...(await preferenceIssues(repo, fields.personId, fields.preferences, 'preferences'))];
         if (issues.length) throw new ValidationError(issues, 'enrolment');
 
         const [existing] = await repo.query('enrolments', 'programPerson', [fields.programId, fields.personId]);
@@ -87,6 +109,20 @@ export function enrolmentsService(ctx: ServiceContext): EnrolmentsApi {
           return repo.update('enrolments', existing, { ...fields, status: 'applied', consentedAt: now, decisionNote: '' });
         }
         return repo.insert('enrolments', { ...fields, id: ctx.ids(), status: 'applied', consentedAt: now, decisionNote: '' });
+      }),
+
+    update: (input) =>
+      command(ctx, EnrolmentUpdate, input, async ({ id, expectedVersion, changes }, repo) => {
+        const enrolment = await repo.get('enrolments', id);
+        authorize('enrolments.enrol', relationsOf(ctx.actor, { ownerId: enrolment.personId }));
+        assertVersion('enrolment', enrolment, expectedVersion);
+        if (enrolment.status === 'declined' || enrolment.status === 'withdrawn') {
+          throw new ConflictError('enrolment', id, `This enrolment is ${enrolment.status}; enrol again to take part.`);
+        }
+        const edits = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+        const issues = await preferenceIssues(repo, enrolment.personId, changes.preferences ?? [], 'changes.preferences');
+        if (issues.length) throw new ValidationError(issues, 'enrolment');
+        return repo.update('enrolments', enrolment, edits);
       }),
 
     approve: decide('approved', 'enrolments.decide'),

@@ -165,6 +165,21 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         expect((await hr.enrolments.approve({ id: e.id })).status).to.equal('approved');
       });
 
+      it('lets the participant edit their enrolment, but nobody else', async () => {
+        const { programId } = await seedWorld(h.as);
+        const [mine] = await h.as({ personId: 'vp-sales' }).enrolments.list({ programId });
+        const ranked = await h.as({ personId: 'vp-sales' }).enrolments.update({
+          id: mine!.id,
+          expectedVersion: mine!.version,
+          changes: { preferences: ['ben', 'anna'], availability: [{ day: 2, startMinute: 540, endMinute: 600 }] },
+        });
+        expect(ranked.preferences).to.deep.equal(['ben', 'anna']);
+        expect(ranked.skills).to.deep.equal(mine!.skills);
+        await rejects(h.as({ personId: 'anna' }).enrolments.update({ id: mine!.id, changes: { capacity: 3 } }), 'forbidden');
+        const self = await rejects(h.as({ personId: 'vp-sales' }).enrolments.update({ id: mine!.id, changes: { preferences: ['vp-sales'] } }), 'validation');
+        expect(self.message).to.contain('changes.preferences.0: cannot rank yourself');
+      });
+
       it('refuses enrolment while the program is a draft', async () => {
         const hr = h.as(admin);
         await hr.people.upsert(people.anna);
