@@ -70,7 +70,7 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
     fields: Pick<NewMatch, 'origin' | 'expiresAt' | 'previousMatchId'>,
     pathPrefix = '',
   ): Promise<Match> {
-    await assertMatchAllowed(repo, program, proposal.mentorIds, proposal.menteeIds, pathPrefix);
+    await assertMatchAllowed(repo, program, proposal.mentorIds, proposal.menteeIds, ctx.clock().getTime(), pathPrefix);
     const requester = fields.origin === 'requested' ? ctx.actor.personId : null;
     const members = [
       ...proposal.mentorIds.map((personId) => ({ personId, role: 'mentor' as const })),

@@ -5,6 +5,9 @@
  */
 import { ConflictError, ValidationError, type FieldIssue } from '../errors.ts';
 import { OPEN_MATCH_STATUSES, type Enrolment, type Match, type Person, type Program } from '../domain/index.ts';
+import { createContext } from '../matching/context.ts';
+import { checkHardRules } from '../matching/rules.ts';
+import { candidateOf, rulesOf } from './matching-candidates.ts';
 import type { Repository } from './repository.ts';
 
 export interface Party {
@@ -12,42 +15,36 @@ export interface Party {
   enrolment: Enrolment;
 }
 
-async function ancestorsOf(repo: Repository, person: Person): Promise<Set<string>> {
-  const ancestors = new Set<string>();
-  for (let id = person.managerId; id && !ancestors.has(id); ) {
-    ancestors.add(id);
-    id = (await repo.find('people', id))?.managerId ?? null;
-  }
-  return ancestors;
-}
-
-/** The hard rules between one mentor and one mentee, each broken rule as a sentence. */
-export async function pairRuleViolations(repo: Repository, program: Program, mentor: Person, mentee: Person): Promise<string[]> {
-  const rules = program.rules;
-  const broken: string[] = [];
-  const gap = mentee.level - mentor.level;
-  if (gap < rules.minLevelGap || gap > rules.maxLevelGap) {
-    broken.push(
-      `${mentor.name} (level ${mentor.level}) and ${mentee.name} (level ${mentee.level}) are ${gap} levels apart; ` +
-        `this program pairs mentors ${rules.minLevelGap}–${rules.maxLevelGap} levels junior to their mentee`,
-    );
-  }
-  if (rules.forbidSameReportingLine) {
-    const [mentorUp, menteeUp] = await Promise.all([ancestorsOf(repo, mentor), ancestorsOf(repo, mentee)]);
-    if (mentorUp.has(mentee.id) || menteeUp.has(mentor.id)) {
-      broken.push(`${mentor.name} and ${mentee.name} are in the same reporting line`);
+/** The manager chain above each person, as a map the engine's reporting-chain rule reads. */
+async function managersAbove(repo: Repository, people: readonly Person[]): Promise<Map<string, string | null>> {
+  const managers = new Map<string, string | null>();
+  for (const person of people) {
+    let current: Person | undefined = person;
+    while (current && !managers.has(current.id)) {
+      managers.set(current.id, current.managerId);
+      current = current.managerId ? await repo.find('people', current.managerId) : undefined;
     }
   }
-  if (rules.crossDepartment === 'required' && mentor.department === mentee.department) {
-    broken.push(`${mentor.name} and ${mentee.name} are both in ${mentor.department}; this program pairs across departments`);
-  }
-  if (rules.requireSharedLanguage && !mentor.languages.some((l) => mentee.languages.includes(l))) {
-    broken.push(`${mentor.name} and ${mentee.name} share no language`);
-  }
-  const history = await repo.query('matches', 'memberIds', mentee.id);
-  const before = history.find((m) => m.programId === program.id && m.memberIds.includes(mentor.id));
-  if (before) broken.push(`${mentor.name} and ${mentee.name} were already matched in this program`);
-  return broken;
+  return managers;
+}
+
+/**
+ * The hard rules between the mentors and mentees of one proposed match, each broken rule as a
+ * sentence. The engine's own rule check is used, so a match made by hand obeys exactly the rules
+ * the solver obeys. Capacity is not checked here: taken places are a conflict, not bad input.
+ */
+async function ruleViolations(repo: Repository, program: Program, mentors: Party[], mentees: Party[], at: number) {
+  const parties = [...mentors, ...mentees];
+  const history = (await repo.query('matches', 'programId', program.id)).filter((m) => parties.some((p) => m.memberIds.includes(p.person.id)));
+  const rules = rulesOf(program, { matches: history, managers: await managersAbove(repo, parties.map((p) => p.person)), at });
+  const candidates = parties.map(({ person, enrolment }) => candidateOf(program, person, enrolment, at, Number.MAX_SAFE_INTEGER));
+  const context = createContext(candidates, rules);
+  const byId = new Map(candidates.map((c) => [c.personId, c]));
+  return mentees.flatMap((mentee, j) =>
+    mentors.flatMap((mentor) =>
+      checkHardRules(byId.get(mentee.person.id)!, byId.get(mentor.person.id)!, context).map((v) => ({ path: `menteeIds.${j}`, message: v.message })),
+    ),
+  );
 }
 
 /** Loads each person with their approved enrolment in `role`, or reports the field that fails. */
@@ -77,6 +74,7 @@ export async function assertMatchAllowed(
   program: Program,
   mentorIds: readonly string[],
   menteeIds: readonly string[],
+  at: number,
   pathPrefix = '',
 ): Promise<{ mentors: Party[]; mentees: Party[] }> {
   if (program.phase !== 'matching' && program.phase !== 'running') {
@@ -95,12 +93,8 @@ export async function assertMatchAllowed(
   issues.push(...mentors.issues, ...mentees.issues);
   if (issues.length) throw new ValidationError(issues, 'match');
 
-  for (const [j, mentee] of mentees.parties.entries()) {
-    for (const mentor of mentors.parties) {
-      for (const message of await pairRuleViolations(repo, program, mentor.person, mentee.person)) {
-        issues.push({ path: `${pathPrefix}menteeIds.${j}`, message });
-      }
-    }
+  for (const issue of await ruleViolations(repo, program, mentors.parties, mentees.parties, at)) {
+    issues.push({ path: `${pathPrefix}${issue.path}`, message: issue.message });
   }
   if (issues.length) throw new ValidationError(issues, 'match');
 

@@ -195,7 +195,7 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
       it('enforces the hard pairing rules and says which one failed', async () => {
         const { programId, hr } = await seedWorld(h.as);
         const line = await rejects(hr.matches.propose({ programId, mentorIds: ['anna'], menteeIds: ['vp-eng'] }), 'validation');
-        expect(line.message).to.contain('same reporting line');
+        expect(line.message).to.contain('Dana Okafor is the direct manager of Anna Schmidt');
         const language = await rejects(hr.matches.propose({ programId, mentorIds: ['cara'], menteeIds: ['dir-mkt'] }), 'validation');
         expect(language.message).to.contain('share no language');
         const role = await rejects(hr.matches.propose({ programId, mentorIds: ['vp-eng'], menteeIds: ['anna'] }), 'validation');
@@ -205,7 +205,7 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
       it('enforces the level-gap band', async () => {
         const { programId, hr } = await seedWorld(h.as, { rules: { ...programInput().rules, minLevelGap: 1, maxLevelGap: 4 } });
         const error = await rejects(hr.matches.propose({ programId, mentorIds: ['anna'], menteeIds: ['vp-sales'] }), 'validation');
-        expect(error.message).to.contain('6 levels apart');
+        expect(error.message).to.contain('Anna Schmidt is 6 levels below Sam Lindqvist; the mentor must be 1 to 4 levels junior');
       });
 
       it('gives a mentee one open match and a mentor up to their capacity, even under parallel requests', async () => {
