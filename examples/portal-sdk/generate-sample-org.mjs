@@ -1,8 +1,35 @@
 // Generates sample-org.csv: ~200 synthetic employees of "Northwind Logistics" for the portal example
 // and for import tests. Deterministic (seeded PRNG): rerunning it rewrites a byte-identical file.
 // Run: node examples/portal-sdk/generate-sample-org.mjs
+// Bigger orgs of the same shape (for benchmarks): node generate-sample-org.mjs --size 1200 --out /tmp/org.csv
+// scales the org by adding further teams in every department (each a manager with the same office
+// mix, level pyramid and leads as the originals, reporting to the department head). Without
+// --size the output is exactly the shipped sample-org.csv.
 // There is deliberately no age, birth date or anything age-like: pairing never uses age.
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// ---- Arguments: [--size N] [--out FILE] ----------------------------------------------------------
+function parseArgs(argv) {
+  const args = { size: null, out: null };
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? argv[++k];
+    if (flag === '--size') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) throw new Error('--size must be a positive integer');
+      args.size = n;
+    } else if (flag === '--out') {
+      const v = value();
+      if (!v) throw new Error('--out needs a file name');
+      args.out = v;
+    } else throw new Error(`unknown argument ${a} (usage: generate-sample-org.mjs [--size N] [--out FILE])`);
+  }
+  return args;
+}
+const args = parseArgs(process.argv.slice(2));
 
 const COLUMNS = ['id', 'name', 'email', 'title', 'department', 'level', 'managerId', 'location', 'timeZone', 'languages', 'skills'];
 const DOMAIN = 'northwind.example';
@@ -257,30 +284,51 @@ const ceo = hire({ title: 'Chief Executive Officer', department: 'Executive Offi
 const chiefOfStaff = hire({ title: 'Chief of Staff', department: 'Executive Office', level: 7, manager: ceo, offices: { London: 1 }, functional: LEADER_SKILLS });
 hire({ title: 'Executive Assistant', department: 'Executive Office', level: 3, manager: chiefOfStaff, offices: { London: 1 }, functional: ['Diary management', 'Board logistics', 'Travel planning'] });
 
+function hireTeam(dept, boss, [managerTitle, size, offices]) {
+  const base = { department: dept.name, functional: dept.skills };
+  const manager = hire({ ...base, title: managerTitle, level: 7, manager: boss, offices });
+  // Most senior first so that a lead exists before the juniors who report to them.
+  const levels = Array.from({ length: size }, () => Number(weighted(IC_LEVELS))).sort((a, b) => b - a);
+  let lead = null;
+  for (const level of levels) {
+    // In bigger teams graduates and juniors report to the team's lead rather than the manager.
+    const reportsTo = lead && level <= 2 ? lead : manager;
+    const member = hire({ ...base, title: icTitle(dept, level), level, manager: reportsTo, offices });
+    if (!lead && size >= 6 && level >= 5) lead = member;
+  }
+}
+
+const departmentHead = new Map();
 for (const dept of DEPARTMENTS) {
   const base = { department: dept.name, functional: dept.skills };
   let boss = ceo;
   for (const [level, title] of dept.heads) {
     boss = hire({ ...base, title, level, manager: boss, offices: { London: 4, 'New York': 1, Berlin: 1 } });
   }
-  for (const [managerTitle, size, offices] of dept.teams) {
-    const manager = hire({ ...base, title: managerTitle, level: 7, manager: boss, offices });
-    // Most senior first so that a lead exists before the juniors who report to them.
-    const levels = Array.from({ length: size }, () => Number(weighted(IC_LEVELS))).sort((a, b) => b - a);
-    let lead = null;
-    for (const level of levels) {
-      // In bigger teams graduates and juniors report to the team's lead rather than the manager.
-      const reportsTo = lead && level <= 2 ? lead : manager;
-      const member = hire({ ...base, title: icTitle(dept, level), level, manager: reportsTo, offices });
-      if (!lead && size >= 6 && level >= 5) lead = member;
+  departmentHead.set(dept, boss);
+  for (const team of dept.teams) hireTeam(dept, boss, team);
+}
+
+// ---- Scaling (--size): more teams of the same shape, round after round across all departments ---
+// People are hired top-down (a manager always before their reports), so cutting the list at the
+// requested size never leaves anyone without their manager.
+if (args.size !== null) {
+  for (let round = 2; people.length < args.size; round++) {
+    for (const dept of DEPARTMENTS) {
+      for (const [managerTitle, size, offices] of dept.teams) {
+        if (people.length >= args.size) break;
+        hireTeam(dept, departmentHead.get(dept), [`${managerTitle} ${round}`, size, offices]);
+      }
     }
   }
+  people.length = Math.min(people.length, args.size);
 }
 
 // Employee ids follow hiring order, not hierarchy: the CEO is E0001, the rest are shuffled, so a
 // manager often appears after their reports (importers must not assume top-down order).
 const ids = shuffle(people.slice(1).map((_, i) => i + 2));
-people.forEach((p, i) => (p.id = `E${String(i === 0 ? 1 : ids[i - 1]).padStart(4, '0')}`));
+const idWidth = Math.max(4, String(people.length).length);
+people.forEach((p, i) => (p.id = `E${String(i === 0 ? 1 : ids[i - 1]).padStart(idWidth, '0')}`));
 people.sort((a, b) => a.id.localeCompare(b.id));
 
 // ---- Sanity checks: the file is a fixture, so fail loudly rather than ship a broken org ----------
@@ -298,10 +346,10 @@ const lines = [row(COLUMNS)];
 for (const p of people) {
   lines.push(row([p.id, p.name, p.email, p.title, p.department, p.level, p.manager?.id ?? '', p.where.location, p.where.timeZone, p.languages.join(';'), p.skills.join(';')]));
 }
-const out = new URL('./sample-org.csv', import.meta.url);
+const out = args.out ? pathToFileURL(resolve(args.out)) : new URL('./sample-org.csv', import.meta.url);
 writeFileSync(out, lines.join('\n') + '\n');
 
 const histogram = {};
 for (const p of people) histogram[p.level] = (histogram[p.level] ?? 0) + 1;
 const departments = new Set(people.map((p) => p.department)).size;
-console.log(`sample-org.csv: ${people.length} rows, ${departments} departments, levels ${Object.entries(histogram).map(([l, n]) => `${l}:${n}`).join(' ')}`);
+console.log(`${args.out ?? 'sample-org.csv'}: ${people.length} rows, ${departments} departments, levels ${Object.entries(histogram).map(([l, n]) => `${l}:${n}`).join(' ')}`);

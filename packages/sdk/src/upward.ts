@@ -14,6 +14,7 @@ import type { ServiceContext } from './services/context.ts';
 import { enrolmentsService, type EnrolmentsApi } from './services/enrolments.ts';
 import { homeService, type Home } from './services/home.ts';
 import { matchesService, type MatchesApi } from './services/matches.ts';
+import { matchingService, type MatchingApi } from './services/matching.ts';
 import { peopleService, type PeopleApi } from './services/people.ts';
 import { programsService, type ProgramsApi } from './services/programs.ts';
 import { sessionsService, type SessionsApi } from './services/sessions.ts';
@@ -33,6 +34,7 @@ export interface Upward {
   readonly people: PeopleApi;
   readonly enrolments: EnrolmentsApi;
   readonly matches: MatchesApi;
+  readonly matching: MatchingApi;
   readonly agreements: AgreementsApi;
   readonly sessions: SessionsApi;
   readonly actionItems: ActionItemsApi;
@@ -67,6 +69,7 @@ export function createUpward(options: CreateUpwardOptions): Upward {
     people: peopleService(ctx),
     enrolments: enrolmentsService(ctx),
     matches: matchesService(ctx),
+    matching: matchingService(ctx),
     agreements: agreementsService(ctx),
     sessions: sessionsService(ctx),
     actionItems: actionItemsService(ctx),

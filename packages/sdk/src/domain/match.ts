@@ -20,6 +20,8 @@ export type MatchMember = z.infer<typeof MatchMember>;
 export const ScoreReason = z.object({
   factor: text(1, 40),
   points: z.number(),
+  /** Most points this factor could give under the program's weights. */
+  max: z.optional(z.number()),
   text: text(1, 500),
 });
 export type ScoreReason = z.infer<typeof ScoreReason>;

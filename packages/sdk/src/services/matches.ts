@@ -18,10 +18,10 @@ import {
 import { draftFirstAgreement } from './agreements.ts';
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
-import { assertMatchAllowed } from './pairing-guard.ts';
+import { createMatch, createRequest, requestNextChoice } from './new-match.ts';
 import { assertVersion, type Repository } from './repository.ts';
 
-const Proposal = z.object({
+export const Proposal = z.object({
   mentorIds: z.array(Id).check(z.minLength(1), z.maxLength(2)),
   menteeIds: z.array(Id).check(z.minLength(1), z.maxLength(8)),
   /** From the matching engine: the pair's score and the reasons that add up to it. */
@@ -60,35 +60,7 @@ export interface MatchesApi {
   list(filter?: z.input<typeof MatchList>): Promise<Match[]>;
 }
 
-type NewMatch = Omit<Match, 'version' | 'createdAt' | 'updatedAt'>;
-
 export function matchesService(ctx: ServiceContext): MatchesApi {
-  async function createMatch(
-    repo: Repository,
-    program: Program,
-    proposal: z.output<typeof Proposal>,
-    fields: Pick<NewMatch, 'origin' | 'expiresAt' | 'previousMatchId'>,
-    pathPrefix = '',
-  ): Promise<Match> {
-    await assertMatchAllowed(repo, program, proposal.mentorIds, proposal.menteeIds, ctx.clock().getTime(), pathPrefix);
-    const requester = fields.origin === 'requested' ? ctx.actor.personId : null;
-    const members = [
-      ...proposal.mentorIds.map((personId) => ({ personId, role: 'mentor' as const })),
-      ...proposal.menteeIds.map((personId) => ({ personId, role: 'mentee' as const })),
-    ].map((m) => ({ ...m, response: m.personId === requester ? ('accepted' as const) : ('pending' as const), trialDecision: null }));
-    return repo.insert('matches', {
-      id: ctx.ids(),
-      programId: program.id,
-      members,
-      memberIds: members.map((m) => m.personId),
-      status: 'proposed',
-      score: proposal.score,
-      reasons: proposal.reasons,
-      endReason: null,
-      ...fields,
-    });
-  }
-
   /** Loads a match and checks the actor may act on it. */
   async function load(repo: Repository, matchId: string, permission: 'matches.read' | 'matches.respond' | 'matches.decide-trial' | 'matches.end') {
     const match = await repo.get('matches', matchId);
@@ -107,7 +79,7 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
       command(ctx, ProposeInput, input, async ({ programId, origin, ...proposal }, repo) => {
         authorize('matches.propose', relationsOf(ctx.actor, {}));
         const program = await repo.get('programs', programId);
-        return createMatch(repo, program, proposal, { origin, expiresAt: null, previousMatchId: null });
+        return createMatch(ctx, repo, program, proposal, { origin, expiresAt: null, previousMatchId: null, acceptedBy: null });
       }),
 
     proposeMany: (input) =>
@@ -116,7 +88,7 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
         const program = await repo.get('programs', programId);
         const created: Match[] = [];
         for (const [i, proposal] of proposals.entries()) {
-          created.push(await createMatch(repo, program, proposal, { origin, expiresAt: null, previousMatchId: null }, `proposals.${i}.`));
+          created.push(await createMatch(ctx, repo, program, proposal, { origin, expiresAt: null, previousMatchId: null, acceptedBy: null }, `proposals.${i}.`));
         }
         return created;
       }),
@@ -128,24 +100,24 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
           throw new ConflictError('program', programId, `"${program.name}" does not let mentees choose their mentor (matching is ${program.matching.mode}).`);
         }
         // The requester is always the acting mentee; loading the parties checks their enrolment.
-        const expiresAt = new Date(Date.parse(now) + program.matching.requestExpiryDays * 86_400_000).toISOString();
-        return createMatch(
-          repo,
-          program,
-          { mentorIds: [mentorId], menteeIds: [ctx.actor.personId], score: null, reasons: [] },
-          { origin: 'requested', expiresAt, previousMatchId: null },
-        );
+        return createRequest(ctx, repo, program, ctx.actor.personId, mentorId, now);
       }),
 
     respond: (input) =>
-      command(ctx, RespondInput, input, async ({ matchId, accept }, repo) => {
+      command(ctx, RespondInput, input, async ({ matchId, accept }, repo, now) => {
         const { match, program } = await load(repo, matchId, 'matches.respond');
         if (match.status !== 'proposed') assertTransition('match', matchId, match.status, accept ? 'accepted' : 'ended');
         const members = match.members.map((m) =>
           m.personId === ctx.actor.personId ? { ...m, response: accept ? ('accepted' as const) : ('declined' as const) } : m,
         );
         if (!accept) {
-          return repo.update('matches', match, { members, status: 'ended', endReason: { kind: 'declined' } });
+          const ended = await repo.update('matches', match, { members, status: 'ended', endReason: { kind: 'declined' } });
+          // A mentor who says no to a request passes the mentee on to their next choice.
+          const mentee = match.members.find((m) => m.role === 'mentee');
+          if (match.origin === 'requested' && mentee && mentee.personId !== ctx.actor.personId) {
+            await requestNextChoice(ctx, repo, program, mentee.personId, now);
+          }
+          return ended;
         }
         if (!members.every((m) => m.response === 'accepted')) return repo.update('matches', match, { members });
         const accepted = await repo.update('matches', match, { members, status: 'accepted', expiresAt: null });
@@ -189,7 +161,7 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
         const keeps = [...proposal.mentorIds, ...proposal.menteeIds].some((id) => previous.memberIds.includes(id));
         if (!keeps) throw new ForbiddenError('matches.rematch', 'a rematch must keep at least one member of the ended match.');
         const program = await repo.get('programs', previous.programId);
-        return createMatch(repo, program, proposal, { origin: 'admin', expiresAt: null, previousMatchId: previous.id });
+        return createMatch(ctx, repo, program, proposal, { origin: 'admin', expiresAt: null, previousMatchId: previous.id, acceptedBy: null });
       }),
 
     get: (id) => query(ctx, Id, id, async (matchId, repo) => (await load(repo, matchId, 'matches.read')).match),

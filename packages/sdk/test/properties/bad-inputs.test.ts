@@ -421,6 +421,42 @@ const commands: Command[] = [
     cases: (w) => [{ base: { programId: w.programId, mentorId: PEOPLE.mktJunior }, mutations: [field('programId', bad.id()), field('mentorId', bad.id())] }],
   },
   {
+    name: 'matching.publish',
+    actor: 'admin',
+    run: asIs((api, input) => api.matching.publish(input)),
+    cases: (w) => [
+      {
+        base: { programId: w.programId, pairs: [{ menteeId: PEOPLE.engSenior, mentorId: PEOPLE.mktJunior }], coLeads: [] },
+        mutations: [
+          field('programId', bad.id()),
+          field('pairs', bad.array({ menteeId: 'a', mentorId: 'b' }, 10_000, {}, 1)),
+          field('pairs.0', bad.object()),
+          field('pairs.0.menteeId', bad.id()),
+          field('pairs.0.mentorId', bad.id()),
+          field('coLeads', bad.array(['a', 'b'], 5000, { optional: true })),
+          together(['coLeads', [['only-one']]]),
+        ],
+      },
+    ],
+  },
+  {
+    name: 'matching.requestRanked',
+    actor: 'mentee',
+    run: asIs((api, input) => api.matching.requestRanked(input)),
+    cases: (w) => [
+      {
+        base: { programId: w.programId, mentorIds: [PEOPLE.mktJunior] },
+        mutations: [field('programId', bad.id()), field('mentorIds', bad.array('x', 10, {}, 1)), field('mentorIds.0', bad.id())],
+      },
+    ],
+  },
+  {
+    name: 'matching.expireRequests',
+    actor: 'admin',
+    run: asIs((api, input) => api.matching.expireRequests(input)),
+    cases: (w) => [{ base: { programId: w.programId }, mutations: [field('programId', bad.id())] }],
+  },
+  {
     name: 'matches.respond',
     actor: 'mentor',
     run: asIs((api, input) => api.matches.respond(input)),
@@ -691,8 +727,8 @@ describe('bad inputs: every write command rejects them with a ValidationError an
 
   it('covers every write command of the Upward interface', async () => {
     const world = await seedWorld(memoryStore());
-    const readOnly = new Set(['get', 'list', 'me', 'mine', 'readPrivateNote']);
-    const apis = ['programs', 'people', 'enrolments', 'matches', 'agreements', 'sessions', 'actionItems'] as const;
+    const readOnly = new Set(['get', 'list', 'me', 'mine', 'readPrivateNote', 'suggest', 'explain', 'suggestions']);
+    const apis = ['programs', 'people', 'enrolments', 'matches', 'matching', 'agreements', 'sessions', 'actionItems'] as const;
     const writes = apis.flatMap((api) => Object.keys(world.admin[api]).filter((m) => !readOnly.has(m)).map((m) => `${api}.${m}`));
     expect(commands.map((c) => c.name).sort()).to.deep.equal(writes.sort());
   });

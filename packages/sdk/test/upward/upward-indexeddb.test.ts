@@ -8,7 +8,7 @@ testUpward('IndexedDB store', async () => {
   const name = `upward-behaviour-${Date.now()}-${++n}`;
   const store = indexedDbStore({ name });
   return {
-    as: (actor) => createUpward({ store, actor }),
+    as: (actor, options) => createUpward({ store, actor, ...options }),
     snapshot: () => snapshotOf(store),
     dispose: async () => {
       await store.close();

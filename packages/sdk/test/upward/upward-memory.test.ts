@@ -5,5 +5,5 @@ import { testUpward } from './upward-suite.ts';
 
 testUpward('memory store', async () => {
   const store = memoryStore();
-  return { as: (actor) => createUpward({ store, actor }), snapshot: () => snapshotOf(store), dispose: () => store.close() };
+  return { as: (actor, options) => createUpward({ store, actor, ...options }), snapshot: () => snapshotOf(store), dispose: () => store.close() };
 });

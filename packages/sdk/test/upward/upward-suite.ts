@@ -7,7 +7,8 @@ import { admin, people, programInput, seedWorld } from './world.ts';
 type ActorInput = { personId: string; isAdmin?: boolean };
 
 export interface UpwardHarness {
-  as(actor: ActorInput): Upward;
+  /** An `Upward` acting as `actor`; `clock` moves time for that client (local engines only). */
+  as(actor: ActorInput, options?: { clock?: () => Date }): Upward;
   /** Everything stored, to prove a failed command wrote nothing. */
   snapshot(): Promise<unknown>;
   dispose(): Promise<void>;
@@ -303,6 +304,97 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         await rejects(h.as({ personId: 'ben' }).matches.get(m.id), 'forbidden');
         expect(await h.as({ personId: 'anna' }).matches.list()).to.have.length(1);
         expect(await h.as({ personId: 'chris' }).matches.list({ programId })).to.have.length(1);
+      });
+    });
+
+    describe('matching', () => {
+      const sum = (reasons: { points: number }[]) => reasons.reduce((t, r) => t + r.points, 0);
+
+      it('proposes the optimal pairs with reasons that add up, and publishes them with scores computed again', async () => {
+        const { programId, hr } = await seedWorld(h.as);
+        const proposal = await hr.matching.suggest({ programId });
+        expect(proposal.strategy).to.equal('optimal');
+        expect(proposal.pairs.map((p) => `${p.menteeId}<-${p.mentorId}`).sort()).to.deep.equal(['dir-mkt<-anna', 'vp-eng<-ben', 'vp-sales<-anna']);
+        for (const pair of proposal.pairs) {
+          expect(sum(pair.reasons)).to.equal(pair.score);
+          expect(pair.reasons.every((r) => r.text.length > 0)).to.equal(true);
+        }
+        expect(proposal.total).to.equal(proposal.pairs.reduce((t, p) => t + p.score, 0));
+        await rejects(h.as({ personId: 'anna' }).matching.suggest({ programId }), 'forbidden');
+        const made = await hr.matching.publish({ programId, pairs: proposal.pairs.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })) });
+        expect(made.map((m) => m.score).sort()).to.deep.equal(proposal.pairs.map((p) => p.score).sort());
+        expect(made.every((m) => m.origin === 'suggested' && m.status === 'proposed')).to.equal(true);
+        // everyone placed: a second run has nobody left to pair
+        expect((await hr.matching.suggest({ programId })).pairs).to.have.length(0);
+      });
+
+      it('keeps admin locks and exclusions when it solves again', async () => {
+        const { programId, hr } = await seedWorld(h.as);
+        const proposal = await hr.matching.suggest({
+          programId,
+          locks: [{ menteeId: 'vp-eng', mentorId: 'anna' }],
+          exclusions: [{ menteeId: 'vp-sales', mentorId: 'anna' }],
+        });
+        const locked = proposal.pairs.find((p) => p.menteeId === 'vp-eng')!;
+        expect(locked).to.include({ mentorId: 'anna', locked: true });
+        expect(locked.warnings[0]).to.contain('Dana Okafor is the direct manager of Anna Schmidt');
+        expect(proposal.pairs.find((p) => p.menteeId === 'vp-sales')!.mentorId).to.equal('ben');
+        expect(proposal.unmatched.map((u) => u.menteeId)).to.deep.equal([]);
+      });
+
+      it('explains why a pair scores what it does, and why another is impossible', async () => {
+        const { programId, hr } = await seedWorld(h.as);
+        const no = await hr.matching.explain({ programId, menteeId: 'dir-mkt', mentorId: 'cara' });
+        expect(no.allowed).to.equal(false);
+        if (!no.allowed) expect(no.violations.map((v) => v.rule)).to.deep.equal(['shared-language']);
+        const yes = await h.as({ personId: 'vp-sales' }).matching.explain({ programId, menteeId: 'vp-sales', mentorId: 'anna' });
+        expect(yes.allowed).to.equal(true);
+        if (yes.allowed) expect(sum(yes.reasons)).to.equal(yes.score);
+        await rejects(h.as({ personId: 'ben' }).matching.explain({ programId, menteeId: 'vp-sales', mentorId: 'anna' }), 'forbidden');
+        const notEnrolled = await hr.matching.explain({ programId, menteeId: 'ceo', mentorId: 'anna' });
+        if (!notEnrolled.allowed) expect(notEnrolled.violations[0]!.message).to.equal('Morgan Reyes is not an approved mentee of this program.');
+      });
+
+      it('shows a mentee only the mentors the rules allow, best first', async () => {
+        const { programId } = await seedWorld(h.as, { matching: { mode: 'self' } });
+        const list = await h.as({ personId: 'dir-mkt' }).matching.suggestions({ programId });
+        expect(list.map((s) => s.mentor.personId)).to.deep.equal(['anna']); // ben is in her line, cara shares no language
+        expect(sum(list[0]!.reasons)).to.equal(list[0]!.score);
+        await rejects(h.as({ personId: 'anna' }).matching.suggestions({ programId }), 'forbidden');
+      });
+
+      it('moves a ranked request on to the next choice when a mentor declines or lets it lapse', async () => {
+        let now = new Date('2027-01-12T09:00:00Z');
+        const clock = () => now;
+        const { programId } = await seedWorld((actor) => h.as(actor, { clock }), { matching: { mode: 'self', requestExpiryDays: 3 } });
+        const sam = h.as({ personId: 'vp-sales' }, { clock });
+        const first = await sam.matching.requestRanked({ programId, mentorIds: ['cara', 'ben', 'anna'] });
+        expect(first!.memberIds).to.include('ben'); // cara shares no language: skipped
+        const second = await h.as({ personId: 'ben' }, { clock }).matches.respond({ matchId: first!.id, accept: false });
+        expect(second.endReason).to.deep.equal({ kind: 'declined' });
+        const [next] = (await sam.matches.list({ status: 'proposed' }));
+        expect(next!.memberIds).to.include('anna');
+        now = new Date('2027-01-16T09:00:00Z');
+        expect(await sam.matching.expireRequests({ programId })).to.deep.equal({ expired: 1, requested: 0 });
+        expect((await sam.matches.get(next!.id)).endReason).to.deep.equal({ kind: 'request-expired' });
+      });
+
+      it('matches hybrid programs on rankings with no blocking pair', async () => {
+        const { programId, hr } = await seedWorld(h.as, { matching: { mode: 'hybrid' } });
+        const [mine] = await h.as({ personId: 'vp-sales' }).enrolments.list({ programId });
+        await h.as({ personId: 'vp-sales' }).enrolments.update({ id: mine!.id, changes: { preferences: ['ben', 'anna'] } });
+        const proposal = await hr.matching.suggest({ programId });
+        expect(proposal.strategy).to.equal('stable');
+        expect(proposal.pairs.find((p) => p.menteeId === 'vp-sales')!.mentorId).to.equal('ben');
+      });
+
+      it('forms groups in the group format and publishes one match per group', async () => {
+        const { programId, hr } = await seedWorld(h.as, { format: { kind: 'group', mentorsPerGroup: 1, menteesPerGroup: 3 } });
+        const proposal = await hr.matching.suggest({ programId });
+        expect(proposal.groups).to.not.equal(null);
+        const [group] = await hr.matching.publish({ programId, pairs: proposal.pairs.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })) });
+        expect(proposal.groups!.length).to.be.greaterThan(0);
+        expect(group!.members.filter((m) => m.role === 'mentor')).to.have.length(1);
       });
     });
 

@@ -1,0 +1,274 @@
+/**
+ * Matching through the services: the engine's proposal for a program (optimal, or stable on
+ * ranked preferences in hybrid mode), "why (not) this pair?", the suggestions a mentee browses in
+ * self mode, publishing a reviewed proposal, and the lapse-and-cascade of self-mode requests.
+ * Scores and reasons are always computed here, never taken from the caller.
+ */
+import * as z from 'zod/mini';
+import { ConflictError, ForbiddenError } from '../errors.ts';
+import { Id, OPEN_MATCH_STATUSES, type Enrolment, type Match, type Person, type Program, type ScoreReason } from '../domain/index.ts';
+import { createContext } from '../matching/context.ts';
+import { explainPair } from '../matching/explain.ts';
+import { formGroups, type Group } from '../matching/groups.ts';
+import { checkHardRules } from '../matching/rules.ts';
+import { scorePair } from '../matching/scoring.ts';
+import { solveMatching } from '../matching/solve-matching.ts';
+import { stableMatchingForCandidates } from '../matching/stable-candidates.ts';
+import type { Candidate, PairExplanation, PairRef, Reason } from '../matching/types.ts';
+import { authorize, relationsOf } from './authorization.ts';
+import { command, query, type ServiceContext } from './context.ts';
+import { candidateOf, placesLeft, rulesOf } from './matching-candidates.ts';
+import { createMatch, requestNextChoice } from './new-match.ts';
+import type { Repository } from './repository.ts';
+
+const PairInput = z.object({ menteeId: Id, mentorId: Id });
+const SuggestInput = z.object({
+  programId: Id,
+  /** Pairs the admin fixed on the board; they stay whatever the engine finds. */
+  locks: z._default(z.array(PairInput).check(z.maxLength(5000)), []),
+  /** Pairs the admin ruled out. */
+  exclusions: z._default(z.array(PairInput).check(z.maxLength(20000)), []),
+});
+const ExplainInput = z.object({ programId: Id, menteeId: Id, mentorId: Id });
+const SuggestionsInput = z.object({ programId: Id, limit: z._default(z.int().check(z.gte(1), z.lte(100)), 20) });
+const PublishInput = z.object({
+  programId: Id,
+  pairs: z.array(PairInput).check(z.minLength(1), z.maxLength(10_000)),
+  /** Group format: which mentors co-lead (from the proposal's `groups`); one mentor per group if absent. */
+  coLeads: z._default(z.array(z.array(Id).check(z.minLength(2), z.maxLength(2))).check(z.maxLength(5000)), []),
+});
+const RankInput = z.object({ programId: Id, mentorIds: z.array(Id).check(z.minLength(1), z.maxLength(10)) });
+const ProgramRef = z.object({ programId: Id });
+
+export interface ProposedPair {
+  menteeId: string;
+  mentorId: string;
+  score: number;
+  reasons: ScoreReason[];
+  locked: boolean;
+  /** Hard rules a locked pair breaks: the admin's lock wins, the board shows the warning. */
+  warnings: string[];
+}
+
+export interface MatchingProposal {
+  strategy: 'optimal' | 'stable';
+  objective: Program['matching']['objective'];
+  total: number;
+  pairs: ProposedPair[];
+  unmatched: { menteeId: string; why: 'no-allowed-mentor' | 'capacity-taken'; message: string }[];
+  /** Group format: the groups the pairs form (one or two mentors each). */
+  groups: Group[] | null;
+}
+
+export interface MentorSuggestion {
+  mentor: { personId: string; name: string; title: string; department: string };
+  score: number;
+  reasons: ScoreReason[];
+}
+
+export interface MatchingApi {
+  /** The engine's proposal for everyone approved and not yet matched. Admins only. */
+  suggest(input: z.input<typeof SuggestInput>): Promise<MatchingProposal>;
+  /** Why this pair scores what it does, or which rules rule it out ("why not Sam?"). */
+  explain(input: z.input<typeof ExplainInput>): Promise<PairExplanation>;
+  /** Self and hybrid modes: the mentors the acting mentee may choose, best first, with reasons. */
+  suggestions(input: z.input<typeof SuggestionsInput>): Promise<MentorSuggestion[]>;
+  /** Creates proposed matches from a reviewed proposal; scores are recomputed, rules rechecked. */
+  publish(input: z.input<typeof PublishInput>): Promise<Match[]>;
+  /** Self mode: ranks mentors and requests the first who can take the mentee. */
+  requestRanked(input: z.input<typeof RankInput>): Promise<Match | null>;
+  /** Self mode: ends lapsed requests and moves each mentee on to their next choice. */
+  expireRequests(input: z.input<typeof ProgramRef>): Promise<{ expired: number; requested: number }>;
+}
+
+export function toScoreReasons(reasons: readonly Reason[]): ScoreReason[] {
+  return reasons.map(({ factor, points, max, text }) => ({ factor, points, max, text }));
+}
+
+interface Pool {
+  program: Program;
+  people: Map<string, Person>;
+  enrolments: Map<string, Enrolment>;
+  matches: Match[];
+  /** Open matches per person in this program. */
+  open: Map<string, number>;
+  managers: Map<string, string | null>;
+  at: number;
+}
+
+async function loadPool(repo: Repository, program: Program, at: number): Promise<Pool> {
+  const people = new Map((await repo.query('people')).map((p) => [p.id, p]));
+  const enrolments = new Map(
+    (await repo.query('enrolments', 'programId', program.id)).filter((e) => e.status === 'approved' && people.has(e.personId)).map((e) => [e.personId, e]),
+  );
+  const matches = await repo.query('matches', 'programId', program.id);
+  const open = new Map<string, number>();
+  for (const m of matches) if (OPEN_MATCH_STATUSES.includes(m.status)) for (const id of m.memberIds) open.set(id, (open.get(id) ?? 0) + 1);
+  const managers = new Map([...people.values()].map((p) => [p.id, p.managerId]));
+  return { program, people, enrolments, matches, open, managers, at };
+}
+
+/** Candidates with a place left (or everyone, for explanations), engine-ready. */
+function candidates(pool: Pool, onlyWithPlaces: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const enrolment of pool.enrolments.values()) {
+    const places = placesLeft(pool.program, enrolment, pool.open.get(enrolment.personId) ?? 0);
+    if (onlyWithPlaces && places === 0) continue;
+    out.push(candidateOf(pool.program, pool.people.get(enrolment.personId)!, enrolment, pool.at, places));
+  }
+  return out;
+}
+
+export function matchingService(ctx: ServiceContext): MatchingApi {
+  const load = async (repo: Repository, programId: string) => loadPool(repo, await repo.get('programs', programId), ctx.clock().getTime());
+
+  return {
+    suggest: (input) =>
+      query(ctx, SuggestInput, input, async ({ programId, locks, exclusions }, repo) => {
+        authorize('matching.suggest', relationsOf(ctx.actor, {}));
+        const pool = await load(repo, programId);
+        const solvable = candidates(pool, true);
+        const rules = rulesOf(pool.program, { matches: pool.matches, managers: pool.managers, at: pool.at, locks, exclusions });
+        // Hybrid programs match on what people ranked: a stable matching leaves no two people who
+        // would both rather be together. Otherwise the engine maximises the program's objective.
+        const strategy = pool.program.matching.mode === 'hybrid' ? 'stable' : 'optimal';
+        const result = strategy === 'stable' ? stableMatchingForCandidates(solvable, rules) : solveMatching(solvable, rules);
+        const format = pool.program.format;
+        return {
+          strategy,
+          objective: result.objective,
+          total: result.total,
+          pairs: result.pairs.map((p) => ({
+            menteeId: p.menteeId,
+            mentorId: p.mentorId,
+            score: p.score,
+            reasons: toScoreReasons(p.reasons),
+            locked: p.locked,
+            warnings: (p.violations ?? []).map((v) => v.message),
+          })),
+          unmatched: result.unmatched.map(({ menteeId, why, message }) => ({ menteeId, why, message })),
+          groups:
+            format.kind === 'group'
+              ? formGroups(result, solvable, { pairMentors: format.mentorsPerGroup === 2, maxGroupSize: format.menteesPerGroup, at: pool.at })
+              : null,
+        };
+      }),
+
+    explain: (input) =>
+      query(ctx, ExplainInput, input, async ({ programId, menteeId, mentorId }, repo) => {
+        const pool = await load(repo, programId);
+        authorize('matching.explain', relationsOf(ctx.actor, { program: pool.program, ownerId: menteeId }));
+        const mentee = pool.enrolments.get(menteeId);
+        const mentor = pool.enrolments.get(mentorId);
+        const missing = [
+          ...(mentee?.role === 'mentee' ? [] : [{ id: menteeId, role: 'mentee' }]),
+          ...(mentor?.role === 'mentor' ? [] : [{ id: mentorId, role: 'mentor' }]),
+        ];
+        if (missing.length || !mentee || !mentor) {
+          return {
+            allowed: false,
+            violations: missing.map(({ id, role }) => ({ rule: 'role' as const, message: `${pool.people.get(id)?.name ?? id} is not an approved ${role} of this program.` })),
+          };
+        }
+        const all = candidates(pool, false);
+        const rules = rulesOf(pool.program, { matches: pool.matches, managers: pool.managers, at: pool.at });
+        const byId = new Map(all.map((c) => [c.personId, c]));
+        const full = candidateOf(pool.program, pool.people.get(mentorId)!, mentor, pool.at, placesLeft(pool.program, mentor, 0));
+        const taken = (full.capacity ?? 0) - (byId.get(mentorId)!.capacity ?? 0);
+        return explainPair(byId.get(menteeId)!, full, rules, { candidates: all, placesTaken: taken });
+      }),
+
+    suggestions: (input) =>
+      query(ctx, SuggestionsInput, input, async ({ programId, limit }, repo) => {
+        const pool = await load(repo, programId);
+        const me = pool.enrolments.get(ctx.actor.personId);
+        if (!me || me.role !== 'mentee') throw new ForbiddenError('matching.suggestions', 'only an approved mentee of this program gets mentor suggestions.');
+        const all = candidates(pool, true);
+        const mentee = all.find((c) => c.personId === me.personId);
+        if (!mentee) return []; // already has an open match
+        const rules = rulesOf(pool.program, { matches: pool.matches, managers: pool.managers, at: pool.at });
+        const context = createContext(all, rules);
+        return all
+          .filter((c) => c.role === 'mentor' && checkHardRules(mentee, c, context, { firstOnly: true }).length === 0)
+          .map((mentor) => {
+            const scored = scorePair(mentee, mentor, context);
+            const person = pool.people.get(mentor.personId)!;
+            return {
+              mentor: { personId: person.id, name: person.name, title: person.title, department: person.department },
+              score: scored.score,
+              reasons: toScoreReasons(scored.reasons),
+            };
+          })
+          .sort((a, b) => b.score - a.score || a.mentor.name.localeCompare(b.mentor.name))
+          .slice(0, limit);
+      }),
+
+    publish: (input) =>
+      command(ctx, PublishInput, input, async ({ programId, pairs, coLeads }, repo) => {
+        authorize('matching.publish', relationsOf(ctx.actor, {}));
+        const pool = await load(repo, programId);
+        const all = candidates(pool, false);
+        const rules = rulesOf(pool.program, { matches: pool.matches, managers: pool.managers, at: pool.at });
+        const context = createContext(all, rules);
+        const byId = new Map(all.map((c) => [c.personId, c]));
+        // One match per pair; in the group format one per mentor (or co-leading pair of mentors).
+        const groups = new Map<string, { mentorIds: string[]; menteeIds: string[] }>();
+        const leadOf = new Map(coLeads.flatMap((lead) => lead.map((id) => [id, lead.join('+')] as const)));
+        for (const [i, { menteeId, mentorId }] of pairs.entries()) {
+          const key = pool.program.format.kind === 'group' ? (leadOf.get(mentorId) ?? mentorId) : `${i}`;
+          const group = groups.get(key) ?? { mentorIds: key.includes('+') ? key.split('+') : [mentorId], menteeIds: [] };
+          group.menteeIds.push(menteeId);
+          groups.set(key, group);
+        }
+        const created: Match[] = [];
+        for (const [i, group] of [...groups.values()].entries()) {
+          const reasons: ScoreReason[] = [];
+          let score = 0;
+          for (const menteeId of group.menteeIds) {
+            for (const mentorId of group.mentorIds) {
+              const mentee = byId.get(menteeId);
+              const mentor = byId.get(mentorId);
+              if (!mentee || !mentor) continue; // the guard below reports who is not enrolled
+              const scored = scorePair(mentee, mentor, context);
+              score += scored.score;
+              if (group.menteeIds.length === 1 && group.mentorIds.length === 1) reasons.push(...toScoreReasons(scored.reasons));
+              else reasons.push({ factor: 'pair', points: scored.score, text: `${mentee.name} with ${mentor.name}: ${scored.reasons[0]?.text ?? ''}`.trim() });
+            }
+          }
+          created.push(
+            await createMatch(ctx, repo, pool.program, { ...group, score, reasons: reasons.slice(0, 20) }, { origin: 'suggested', expiresAt: null, previousMatchId: null, acceptedBy: null }, `pairs.${i}.`),
+          );
+        }
+        return created;
+      }),
+
+    requestRanked: (input) =>
+      command(ctx, RankInput, input, async ({ programId, mentorIds }, repo, now) => {
+        const program = await repo.get('programs', programId);
+        if (program.matching.mode !== 'self') {
+          throw new ConflictError('program', programId, `"${program.name}" does not let mentees choose their mentor (matching is ${program.matching.mode}).`);
+        }
+        const [enrolment] = await repo.query('enrolments', 'programPerson', [programId, ctx.actor.personId]);
+        if (!enrolment || enrolment.role !== 'mentee' || enrolment.status !== 'approved') {
+          throw new ForbiddenError('matching.request-ranked', 'only an approved mentee of this program can request mentors.');
+        }
+        await repo.update('enrolments', enrolment, { preferences: mentorIds });
+        return requestNextChoice(ctx, repo, program, ctx.actor.personId, now);
+      }),
+
+    expireRequests: (input) =>
+      command(ctx, ProgramRef, input, async ({ programId }, repo, now) => {
+        const program = await repo.get('programs', programId);
+        const lapsed = (await repo.query('matches', 'programId', programId)).filter(
+          (m) => m.origin === 'requested' && m.status === 'proposed' && m.expiresAt !== null && m.expiresAt <= now,
+        );
+        let requested = 0;
+        for (const match of lapsed) {
+          await repo.update('matches', match, { status: 'ended', endReason: { kind: 'request-expired' } });
+          const mentee = match.members.find((m) => m.role === 'mentee');
+          if (mentee && (await requestNextChoice(ctx, repo, program, mentee.personId, now))) requested++;
+        }
+        return { expired: lapsed.length, requested };
+      }),
+  };
+}
