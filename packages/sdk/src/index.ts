@@ -11,7 +11,7 @@ export type { ProgramsApi } from './services/programs.ts';
 export type { PeopleApi, ImportReport, ImportRowError } from './services/people.ts';
 export type { EnrolmentsApi } from './services/enrolments.ts';
 export type { MatchesApi } from './services/matches.ts';
-export type { MatchingApi, MatchingProposal, ProposedPair, MentorSuggestion } from './services/matching.ts';
+export type { MatchingApi, MatchingProposal, ProposedPair, MentorSuggestion, SuggestOptions } from './services/matching.ts';
 export type { PairExplanation, RuleViolation, RuleId } from './matching/types.ts';
 export type { AgreementsApi } from './services/agreements.ts';
 export type { SessionsApi, SessionView, SessionSchedule } from './services/sessions.ts';

@@ -1,10 +1,13 @@
 // Turns candidates + program rules into the solver's sparse problem: one edge per pair that passes
 // every hard rule, weighted by its score. Also keeps what is needed to explain the outcome later.
+// The pair loop runs in fast-build.ts (numbers only, per-person data prepared once); reasons are
+// written later, only for the pairs that are returned (solveBuilt, explainPair).
 import type { MatchingContext } from './context.ts';
 import { createContext } from './context.ts';
 import type { IndexPair, SparseProblem } from './problem.ts';
 import { sparseFromEdges } from './problem.ts';
 import { checkHardRules } from './rules.ts';
+import { scoreAllPairs } from './fast-build.ts';
 import { scoreOnly } from './scoring.ts';
 import type { Candidate, MatchingRules, RuleId, RuleViolation } from './types.ts';
 
@@ -23,34 +26,52 @@ export interface MatchingProblem {
 }
 
 export function buildProblem(candidates: readonly Candidate[], rules: MatchingRules): MatchingProblem {
+  return build(candidates, rules, true);
+}
+
+/**
+ * The same problem built the straightforward way: checkHardRules and scoreOnly for every pair.
+ * Slower; kept as the reference the fast path is tested against (and for debugging).
+ */
+export function buildProblemReference(candidates: readonly Candidate[], rules: MatchingRules): MatchingProblem {
+  return build(candidates, rules, false);
+}
+
+function build(candidates: readonly Candidate[], rules: MatchingRules, fast: boolean): MatchingProblem {
   const ctx = createContext(candidates, rules);
   const mentees = candidates.filter((c) => c.role === 'mentee');
   const mentors = candidates.filter((c) => c.role === 'mentor');
   const menteeIndex = indexById(mentees, 'mentee');
   const mentorIndex = indexById(mentors, 'mentor');
 
-  const ei: number[] = [];
-  const ej: number[] = [];
-  const es: number[] = [];
   const blockedBy = new Map<number, Partial<Record<RuleId, number>>>();
-  mentees.forEach((mentee, i) => {
-    if (ctx.locks.has(mentee.personId)) return; // placed by the admin; no edges needed
-    let allowed = 0;
-    const blocked: Partial<Record<RuleId, number>> = {};
-    mentors.forEach((mentor, j) => {
-      const v = checkHardRules(mentee, mentor, ctx, { firstOnly: true });
-      if (v.length > 0) {
-        const r = v[0]!.rule;
-        blocked[r] = (blocked[r] ?? 0) + 1;
-        return;
-      }
-      ei.push(i);
-      ej.push(j);
-      es.push(scoreOnly(mentee, mentor, ctx));
-      allowed++;
+  const fastBuild = fast ? scoreAllPairs(ctx, mentees, mentors, menteeIndex, mentorIndex) : null;
+  let edges: { ei: number[]; ej: number[]; es: number[] } | null = null;
+  if (fastBuild) {
+    // Rows without any allowed mentor: count, per rule, the first one each mentor breaks.
+    for (const i of fastBuild.emptyRows) blockedBy.set(i, blockedCounts(mentees[i]!, mentors, ctx));
+  } else {
+    edges = { ei: [], ej: [], es: [] };
+    const { ei, ej, es } = edges;
+    mentees.forEach((mentee, i) => {
+      if (ctx.locks.has(mentee.personId)) return; // placed by the admin; no edges needed
+      let allowed = 0;
+      const blocked: Partial<Record<RuleId, number>> = {};
+      mentors.forEach((mentor, j) => {
+        const v = checkHardRules(mentee, mentor, ctx, { firstOnly: true });
+        if (v.length > 0) {
+          const r = v[0]!.rule;
+          blocked[r] = (blocked[r] ?? 0) + 1;
+          return;
+        }
+        ei.push(i);
+        ej.push(j);
+        es.push(scoreOnly(mentee, mentor, ctx));
+        allowed++;
+      });
+      if (allowed === 0) blockedBy.set(i, blocked);
     });
-    if (allowed === 0) blockedBy.set(i, blocked);
-  });
+  }
 
   const locks: IndexPair[] = [];
   const lockViolations = new Map<number, RuleViolation[]>();
@@ -69,9 +90,26 @@ export function buildProblem(candidates: readonly Candidate[], rules: MatchingRu
     if (v.length) lockViolations.set(i, v);
   }
 
-  const capacity = mentors.map((m) => Math.max(0, Math.floor(m.capacity ?? 1)));
-  const problem = sparseFromEdges(mentees.length, capacity, ei, ej, es);
+  let problem: SparseProblem;
+  if (fastBuild) {
+    if (fastBuild.firstBadEdge >= 0) throw new RangeError(`edge ${fastBuild.firstBadEdge} has a non-finite score`);
+    problem = fastBuild.problem;
+  } else {
+    const capacity = mentors.map((m) => Math.max(0, Math.floor(m.capacity ?? 1)));
+    problem = sparseFromEdges(mentees.length, capacity, edges!.ei, edges!.ej, edges!.es);
+  }
   return { ctx, mentees, mentors, problem, locks, lockViolations, blockedBy };
+}
+
+function blockedCounts(mentee: Candidate, mentors: readonly Candidate[], ctx: MatchingContext): Partial<Record<RuleId, number>> {
+  const blocked: Partial<Record<RuleId, number>> = {};
+  for (const mentor of mentors) {
+    const v = checkHardRules(mentee, mentor, ctx, { firstOnly: true });
+    if (v.length === 0) continue; // cannot happen for a row the fast path left empty
+    const r = v[0]!.rule;
+    blocked[r] = (blocked[r] ?? 0) + 1;
+  }
+  return blocked;
 }
 
 function indexById(list: readonly Candidate[], role: string): Map<string, number> {

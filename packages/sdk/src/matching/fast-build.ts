@@ -19,6 +19,8 @@ export interface FastBuild {
   problem: SparseProblem;
   /** Mentee rows (not locked) that got no edge: they need the rule-by-rule count of the slow path. */
   emptyRows: number[];
+  /** Index of the first edge whose score is not finite (bad input data), else -1. */
+  firstBadEdge: number;
 }
 
 /** A dictionary of label keys -> small integers. */
@@ -320,11 +322,10 @@ export function scoreAllPairs(
     for (let k = 0; k < mp.length; k += 2) rankByMentee[mp[k]!] = -1;
     for (let k = 0; k < rp.length; k += 2) rankByMentor[rp[k]!] = -1;
   }
-  if (firstBadEdge >= 0) throw new RangeError(`edge ${firstBadEdge} has a non-finite score`);
-
   const capacity = Int32Array.from(mentors, (c) => Math.max(0, Math.floor(c.capacity ?? 1)));
   return {
     problem: { kind: 'sparse', menteeCount: n, mentorCount: m, capacity, edgeStart, edgeMentor: edgeMentor.slice(0, e), edgeScore: edgeScore.slice(0, e) },
     emptyRows,
+    firstBadEdge,
   };
 }

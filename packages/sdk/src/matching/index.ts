@@ -12,7 +12,7 @@ export { scorePair, scoreOnly } from './scoring.ts';
 export type { ExplainOptions } from './explain.ts';
 export { explainPair } from './explain.ts';
 export type { MatchingProblem } from './build-problem.ts';
-export { buildProblem } from './build-problem.ts';
+export { buildProblem, buildProblemReference } from './build-problem.ts';
 export type { SolveMatchingOptions } from './solve-matching.ts';
 export { solveMatching, solveBuilt } from './solve-matching.ts';
 export type { StableInput } from './stable.ts';

@@ -12,9 +12,9 @@ import { explainPair } from '../matching/explain.ts';
 import { formGroups, type Group } from '../matching/groups.ts';
 import { checkHardRules } from '../matching/rules.ts';
 import { scorePair } from '../matching/scoring.ts';
-import { solveMatching } from '../matching/solve-matching.ts';
+import { runJob, solveInWorker } from '../matching/worker-client.ts';
 import { stableMatchingForCandidates } from '../matching/stable-candidates.ts';
-import type { Candidate, PairExplanation, PairRef, Reason } from '../matching/types.ts';
+import type { Candidate, MatchingResult, MatchingRules, PairExplanation, Reason } from '../matching/types.ts';
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { candidateOf, placesLeft, rulesOf } from './matching-candidates.ts';
@@ -67,8 +67,12 @@ export interface MentorSuggestion {
 }
 
 export interface MatchingApi {
-  /** The engine's proposal for everyone approved and not yet matched. Admins only. */
-  suggest(input: z.input<typeof SuggestInput>): Promise<MatchingProposal>;
+  /**
+   * The engine's proposal for everyone approved and not yet matched. Admins only. In a browser the
+   * solving runs in a Web Worker; `signal` cancels it (rejecting with the signal's reason, as
+   * fetch does) and `onProgress` reports how far it got.
+   */
+  suggest(input: z.input<typeof SuggestInput>, options?: SuggestOptions): Promise<MatchingProposal>;
   /** Why this pair scores what it does, or which rules rule it out ("why not Sam?"). */
   explain(input: z.input<typeof ExplainInput>): Promise<PairExplanation>;
   /** Self and hybrid modes: the mentors the acting mentee may choose, best first, with reasons. */
@@ -79,6 +83,22 @@ export interface MatchingApi {
   requestRanked(input: z.input<typeof RankInput>): Promise<Match | null>;
   /** Self mode: ends lapsed requests and moves each mentee on to their next choice. */
   expireRequests(input: z.input<typeof ProgramRef>): Promise<{ expired: number; requested: number }>;
+}
+
+export interface SuggestOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+async function solveOffThread(candidates: Candidate[], rules: MatchingRules, { signal, onProgress }: SuggestOptions): Promise<MatchingResult> {
+  const job = { kind: 'matching' as const, candidates, rules };
+  try {
+    return await solveInWorker(job, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    // A page whose CSP forbids workers still gets its proposal, only on the main thread.
+    return runJob(job, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  }
 }
 
 export function toScoreReasons(reasons: readonly Reason[]): ScoreReason[] {
@@ -123,36 +143,39 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
   const load = async (repo: Repository, programId: string) => loadPool(repo, await repo.get('programs', programId), ctx.clock().getTime());
 
   return {
-    suggest: (input) =>
-      query(ctx, SuggestInput, input, async ({ programId, locks, exclusions }, repo) => {
+    suggest: async (input, options = {}) => {
+      // Read in one transaction, then solve outside it: solving is CPU work (in a Worker where
+      // there is one), and an IndexedDB transaction ends as soon as it waits on anything else.
+      const { pool, solvable, rules } = await query(ctx, SuggestInput, input, async ({ programId, locks, exclusions }, repo) => {
         authorize('matching.suggest', relationsOf(ctx.actor, {}));
         const pool = await load(repo, programId);
-        const solvable = candidates(pool, true);
         const rules = rulesOf(pool.program, { matches: pool.matches, managers: pool.managers, at: pool.at, locks, exclusions });
-        // Hybrid programs match on what people ranked: a stable matching leaves no two people who
-        // would both rather be together. Otherwise the engine maximises the program's objective.
-        const strategy = pool.program.matching.mode === 'hybrid' ? 'stable' : 'optimal';
-        const result = strategy === 'stable' ? stableMatchingForCandidates(solvable, rules) : solveMatching(solvable, rules);
-        const format = pool.program.format;
-        return {
-          strategy,
-          objective: result.objective,
-          total: result.total,
-          pairs: result.pairs.map((p) => ({
-            menteeId: p.menteeId,
-            mentorId: p.mentorId,
-            score: p.score,
-            reasons: toScoreReasons(p.reasons),
-            locked: p.locked,
-            warnings: (p.violations ?? []).map((v) => v.message),
-          })),
-          unmatched: result.unmatched.map(({ menteeId, why, message }) => ({ menteeId, why, message })),
-          groups:
-            format.kind === 'group'
-              ? formGroups(result, solvable, { pairMentors: format.mentorsPerGroup === 2, maxGroupSize: format.menteesPerGroup, at: pool.at })
-              : null,
-        };
-      }),
+        return { pool, solvable: candidates(pool, true), rules };
+      });
+      // Hybrid programs match on what people ranked: a stable matching leaves no two people who
+      // would both rather be together. Otherwise the engine maximises the program's objective.
+      const strategy = pool.program.matching.mode === 'hybrid' ? 'stable' : 'optimal';
+      const result = strategy === 'stable' ? stableMatchingForCandidates(solvable, rules) : await solveOffThread(solvable, rules, options);
+      const format = pool.program.format;
+      return {
+        strategy,
+        objective: result.objective,
+        total: result.total,
+        pairs: result.pairs.map((p) => ({
+          menteeId: p.menteeId,
+          mentorId: p.mentorId,
+          score: p.score,
+          reasons: toScoreReasons(p.reasons),
+          locked: p.locked,
+          warnings: (p.violations ?? []).map((v) => v.message),
+        })),
+        unmatched: result.unmatched.map(({ menteeId, why, message }) => ({ menteeId, why, message })),
+        groups:
+          format.kind === 'group'
+            ? formGroups(result, solvable, { pairMentors: format.mentorsPerGroup === 2, maxGroupSize: format.menteesPerGroup, at: pool.at })
+            : null,
+      };
+    },
 
     explain: (input) =>
       query(ctx, ExplainInput, input, async ({ programId, menteeId, mentorId }, repo) => {

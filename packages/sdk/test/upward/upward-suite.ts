@@ -328,6 +328,15 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         expect((await hr.matching.suggest({ programId })).pairs).to.have.length(0);
       });
 
+      it('solves off the main thread, and can be cancelled', async () => {
+        const { programId, hr } = await seedWorld(h.as);
+        expect((await hr.matching.suggest({ programId })).pairs).to.have.length(3);
+        const cancel = new AbortController();
+        cancel.abort();
+        const error = await hr.matching.suggest({ programId }, { signal: cancel.signal }).catch((e: unknown) => e);
+        expect((error as Error).name).to.equal('AbortError');
+      });
+
       it('keeps admin locks and exclusions when it solves again', async () => {
         const { programId, hr } = await seedWorld(h.as);
         const proposal = await hr.matching.suggest({
