@@ -1,6 +1,7 @@
 // A portal builder's first hour with @upward/sdk, in one script: create a program from a ready
-// playbook, import the HR system's export, let people enrol, approve them, and print where the
-// program stands. Run it with `pnpm start` from the repository root.
+// playbook, import the HR system's export, let people enrol, approve them, match them with the
+// engine (reading why each pair was made, and why another was impossible), publish the pairs and
+// print where the program stands. Run it with `pnpm start` from the repository root.
 import { readFile } from 'node:fs/promises';
 import { createUpward, programFromPlaybook, type Person } from '@upward/sdk';
 import { memoryStore } from '@upward/sdk/storage/memory';
@@ -68,3 +69,25 @@ console.log('Enrolled by department:');
 for (const [dept, n] of [...byDepartment].sort((a, b) => b[1] - a[1])) console.log(`  ${dept.padEnd(20)} ${n}`);
 console.log(`\nPlaybook: every ${state.playbook.cadence.every} ${state.playbook.cadence.unit}s, ${state.playbook.sessionMinutes} min; talking points:`);
 for (const t of state.playbook.talkingPoints) console.log(`  - ${t}`);
+
+// 5. Matching: the engine's optimal proposal, with the reasons behind every pair.
+const proposal = await hr.matching.suggest({ programId: program.id });
+const nameOf = (id: string) => people.find((p) => p.id === id)!.name;
+console.log(`\nThe engine proposes ${proposal.pairs.length} pairs (total score ${proposal.total}, ${proposal.strategy}, ${proposal.objective}).`);
+for (const pair of proposal.pairs.slice(0, 3)) {
+  console.log(`  ${nameOf(pair.mentorId)} mentors ${nameOf(pair.menteeId)}: ${pair.score} points`);
+  for (const reason of pair.reasons.filter((r) => r.points > 0)) console.log(`    +${String(reason.points).padStart(3)}  ${reason.text}`);
+}
+for (const left of proposal.unmatched.slice(0, 3)) console.log(`  Not matched: ${nameOf(left.menteeId)}: ${left.message}`);
+
+// "Why not?": a mentee and someone in their own reporting line can never be paired.
+const mentee = proposal.pairs[0]!.menteeId;
+const sameLine = people.find((p) => p.managerId === mentee && isMentor(p)) ?? people.find((p) => isMentor(p) && p.department === people.find((q) => q.id === mentee)!.department)!;
+const whyNot = await hr.matching.explain({ programId: program.id, menteeId: mentee, mentorId: sameLine.id });
+console.log(`\nWhy not ${sameLine.name} for ${nameOf(mentee)}?`);
+if (whyNot.allowed) console.log(`  They could be paired (${whyNot.score} points); the engine found a better total elsewhere.`);
+else for (const v of whyNot.violations) console.log(`  ${v.rule}: ${v.message}`);
+
+// 6. Publish: every pair becomes a proposed match that both people accept or decline.
+const matches = await hr.matching.publish({ programId: program.id, pairs: proposal.pairs.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })) });
+console.log(`\nPublished ${matches.length} proposed matches; each member now accepts or declines.`);
