@@ -19,11 +19,16 @@ const opt = (name, dflt) => {
   argv.splice(k, 2);
   return val;
 };
-const benchDir = opt('--bench', '/work/shared/bench/matching');
+// The shared benchmark folder sits beside the repository (../shared/bench/matching).
+const benchDir = opt('--bench', path.resolve(root, '../shared/bench/matching'));
 const instDir = opt('--instances', process.env.MB_INSTANCES || '/tmp/mb-instances');
 const modes = opt('--modes', 'maxweight,maxcard').split(',');
 const names = argv.length ? argv : ['dense-500', 'dense-1000', 'dense-2000', 'dense-4000', 'sparse-1000', 'sparse-10000',
   'sparse-50000', 'sparse-tight-1000', 'sparse-tight-10000', 'sparse-tight-50000'];
+if (!names.every((n) => fs.existsSync(path.join(instDir, `${n}.json`)))) {
+  console.error(`[bench] generating the default instances into ${instDir}`);
+  execFileSync(process.execPath, [path.join(benchDir, 'gen.mjs')], { stdio: 'inherit', env: { ...process.env, MB_INSTANCES: instDir } });
+}
 const { loadInstance, verify } = await import(pathToFileURL(path.join(benchDir, 'lib/instance.mjs')).href);
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mb-ours-'));
