@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { executablePath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts }).status ?? 1;
@@ -21,8 +22,7 @@ function aptInstall(...pkgs) {
   return false;
 }
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium) && !aptInstall('chromium')) process.exit(1);
+if (!existsSync(executablePath) && !aptInstall('chromium')) process.exit(1);
 
 let passed = 0;
 let failed = 0;

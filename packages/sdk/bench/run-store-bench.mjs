@@ -12,6 +12,7 @@
 // Exit code: 0 when the run completed (missed targets are reported, not failed), 1 on an error.
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { args as chromiumArgs, executablePath } from '../../../test/chromium.mjs';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,6 @@ const args = Object.fromEntries(
       return [k, v.length ? v.join('=') : '1'];
     }),
 );
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
   console.error(`[bench] no Chromium at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   process.exit(1);
@@ -84,20 +84,7 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 
 // 3. Run in Chromium ---------------------------------------------------------------------------
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
 const results = [];
 let environment;
 let failure;

@@ -36,6 +36,22 @@ async function inTransaction<T>(
   }
 }
 
+function validated<S extends z.core.$ZodType, T>(
+  ctx: ServiceContext,
+  mode: 'readonly' | 'readwrite',
+  schema: S,
+  input: unknown,
+  work: (args: z.output<S>, repo: Repository, now: string) => Promise<T>,
+): Promise<T> {
+  let args: z.output<S>;
+  try {
+    args = parseInput(schema, input);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return inTransaction(ctx, mode, (repo, now) => work(args, repo, now));
+}
+
 /** Validates `input`, then runs `work` in one read-write transaction: all of it lands or none. */
 export function command<S extends z.core.$ZodType, T>(
   ctx: ServiceContext,
@@ -43,26 +59,15 @@ export function command<S extends z.core.$ZodType, T>(
   input: unknown,
   work: (args: z.output<S>, repo: Repository, now: string) => Promise<T>,
 ): Promise<T> {
-  let args: z.output<S>;
-  try {
-    args = parseInput(schema, input);
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  return inTransaction(ctx, 'readwrite', (repo, now) => work(args, repo, now));
+  return validated(ctx, 'readwrite', schema, input, work);
 }
 
+/** Validates `input`, then runs `work` in one read-only transaction. */
 export function query<S extends z.core.$ZodType, T>(
   ctx: ServiceContext,
   schema: S,
   input: unknown,
   work: (args: z.output<S>, repo: Repository, now: string) => Promise<T>,
 ): Promise<T> {
-  let args: z.output<S>;
-  try {
-    args = parseInput(schema, input);
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  return inTransaction(ctx, 'readonly', (repo, now) => work(args, repo, now));
+  return validated(ctx, 'readonly', schema, input, work);
 }

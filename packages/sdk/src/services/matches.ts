@@ -18,7 +18,7 @@ import {
 import { draftFirstAgreement } from './agreements.ts';
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
-import { createMatch, createRequest, requestNextChoice } from './new-match.ts';
+import { assertSelfMatching, createMatch, createRequest, requestNextChoice } from './new-match.ts';
 import { assertVersion, type Repository } from './repository.ts';
 
 export const Proposal = z.object({
@@ -96,9 +96,7 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
     request: (input) =>
       command(ctx, RequestInput, input, async ({ programId, mentorId }, repo, now) => {
         const program = await repo.get('programs', programId);
-        if (program.matching.mode !== 'self') {
-          throw new ConflictError('program', programId, `"${program.name}" does not let mentees choose their mentor (matching is ${program.matching.mode}).`);
-        }
+        assertSelfMatching(program);
         // The requester is always the acting mentee; loading the parties checks their enrolment.
         return createRequest(ctx, repo, program, ctx.actor.personId, mentorId, now);
       }),

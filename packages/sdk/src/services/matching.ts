@@ -5,7 +5,7 @@
  * Scores and reasons are always computed here, never taken from the caller.
  */
 import * as z from 'zod/mini';
-import { ConflictError, ForbiddenError } from '../errors.ts';
+import { ForbiddenError } from '../errors.ts';
 import { Id, OPEN_MATCH_STATUSES, type Enrolment, type Match, type Person, type Program, type ScoreReason } from '../domain/index.ts';
 import { createContext } from '../matching/context.ts';
 import { explainPair } from '../matching/explain.ts';
@@ -18,7 +18,7 @@ import type { Candidate, MatchingResult, MatchingRules, PairExplanation, Reason 
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { candidateOf, placesLeft, rulesOf } from './matching-candidates.ts';
-import { createMatch, requestNextChoice } from './new-match.ts';
+import { assertSelfMatching, createMatch, requestNextChoice } from './new-match.ts';
 import type { Repository } from './repository.ts';
 
 const PairInput = z.object({ menteeId: Id, mentorId: Id });
@@ -268,9 +268,7 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
     requestRanked: (input) =>
       command(ctx, RankInput, input, async ({ programId, mentorIds }, repo, now) => {
         const program = await repo.get('programs', programId);
-        if (program.matching.mode !== 'self') {
-          throw new ConflictError('program', programId, `"${program.name}" does not let mentees choose their mentor (matching is ${program.matching.mode}).`);
-        }
+        assertSelfMatching(program);
         const [enrolment] = await repo.query('enrolments', 'programPerson', [programId, ctx.actor.personId]);
         if (!enrolment || enrolment.role !== 'mentee' || enrolment.status !== 'approved') {
           throw new ForbiddenError('matching.request-ranked', 'only an approved mentee of this program can request mentors.');

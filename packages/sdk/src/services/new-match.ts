@@ -3,7 +3,7 @@
  * request, or the next choice after a request lapses. Every path goes through the pairing guard.
  */
 import type * as z from 'zod/mini';
-import { UpwardError } from '../errors.ts';
+import { ConflictError, UpwardError } from '../errors.ts';
 import type { Match, Program } from '../domain/index.ts';
 import type { ServiceContext } from './context.ts';
 import type { Proposal } from './matches.ts';
@@ -74,4 +74,11 @@ export async function requestNextChoice(ctx: ServiceContext, repo: Repository, p
     }
   }
   return null;
+}
+
+/** Only self-mode programs let mentees choose (and request) their own mentor. */
+export function assertSelfMatching(program: Program): void {
+  if (program.matching.mode !== 'self') {
+    throw new ConflictError('program', program.id, `"${program.name}" does not let mentees choose their mentor (matching is ${program.matching.mode}).`);
+  }
 }
