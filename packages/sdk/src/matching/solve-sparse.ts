@@ -278,6 +278,7 @@ function sortEdgesByScore(p: SparseProblem): { edgeStart: Int32Array; edgeMentor
     const s = edgeScore[k]!;
     if (!Number.isInteger(s) || Math.abs(s) >= 2 ** 25) packable = false;
   }
+  if (packable && countingSortByScore(p, outMentor, outScore)) return { edgeStart, edgeMentor: outMentor, edgeScore: outScore };
   if (packable) {
     const keys = new Float64Array(e);
     const shift = 2 ** 26;
@@ -309,6 +310,45 @@ function sortEdgesByScore(p: SparseProblem): { edgeStart: Int32Array; edgeMentor
     }
   }
   return { edgeStart, edgeMentor: outMentor, edgeScore: outScore };
+}
+
+// The same order as the key sort above (score descending, then mentor ascending) in linear time,
+// for integer scores in a modest range (the matching engine's 0..1000) and rows already listing
+// their mentors in ascending order (what sparseFromEdges and buildProblem produce): a stable
+// counting sort by score over all edges, then a stable distribution into rows. Returns false
+// (nothing written) when those conditions do not hold.
+function countingSortByScore(p: SparseProblem, outMentor: Int32Array, outScore: Float64Array): boolean {
+  const { edgeStart, edgeMentor, edgeScore, menteeCount } = p;
+  const e = edgeMentor.length;
+  if (e === 0 || edgeStart[0] !== 0 || edgeStart[menteeCount] !== e) return false;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < e; k++) {
+    const s = edgeScore[k]!;
+    if (s < lo) lo = s;
+    if (s > hi) hi = s;
+  }
+  const range = hi - lo + 1;
+  if (!(range <= 2 * e + 4096)) return false;
+  for (let i = 0; i < menteeCount; i++) {
+    for (let k = edgeStart[i]! + 1; k < edgeStart[i + 1]!; k++) if (edgeMentor[k]! < edgeMentor[k - 1]!) return false;
+  }
+  // Bucket b = hi - score (0 = best score); start[b] = first output position of bucket b.
+  const start = new Int32Array(range + 1);
+  for (let k = 0; k < e; k++) start[hi - edgeScore[k]! + 1]! += 1;
+  for (let b = 0; b < range; b++) start[b + 1]! += start[b]!;
+  const byScore = new Int32Array(e);
+  for (let k = 0; k < e; k++) byScore[start[hi - edgeScore[k]!]!++] = k;
+  const rowOf = new Int32Array(e);
+  for (let i = 0; i < menteeCount; i++) rowOf.fill(i, edgeStart[i]!, edgeStart[i + 1]!);
+  const fill = edgeStart.slice(0, menteeCount);
+  for (let t = 0; t < e; t++) {
+    const k = byScore[t]!;
+    const at = fill[rowOf[k]!]!++;
+    outMentor[at] = edgeMentor[k]!;
+    outScore[at] = edgeScore[k]! + 0; // as the key sort: -0 comes out as 0
+  }
+  return true;
 }
 
 function withoutClosedMentors(p: SparseProblem): SparseProblem {
