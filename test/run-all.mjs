@@ -1,5 +1,6 @@
 // The one test command (`pnpm test`): installs what the tests need on a fresh Debian machine
-// (Chromium), type-checks every package, runs the browser suites, and ends with a bare
+// (Chromium here; PostgreSQL in the server's runner), type-checks every package, runs the browser
+// suites and the server's Node suites (PGlite and PostgreSQL), and ends with a bare
 // "N passed, N failed" line that CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -46,6 +47,14 @@ if (existsSync(summaryFile)) {
   rmSync(summaryFile, { force: true });
 }
 if (wtr !== 0 && failed === 0) failed++; // the runner itself failed (e.g. a browser that did not start)
+
+// The server's Node suites print their own "N passed, N failed" (their type check included).
+const server = spawnSync(process.execPath, ['packages/server/test/run-node-tests.mjs'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+process.stdout.write((server.stdout ?? '').replace(/^(\d+ passed, \d+ failed)$/m, 'server suites $1'));
+const serverCounts = /^(\d+) passed, (\d+) failed$/m.exec(server.stdout ?? '');
+passed += Number(serverCounts?.[1] ?? 0);
+failed += Number(serverCounts?.[2] ?? 0);
+if (server.status !== 0 && !Number(serverCounts?.[2])) failed++;
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

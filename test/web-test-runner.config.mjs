@@ -12,7 +12,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default {
   rootDir: root,
-  files: process.env.UPWARD_TEST_FILES?.split(',') ?? ['packages/*/test/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  files: process.env.UPWARD_TEST_FILES?.split(',') ?? [
+    'packages/*/test/**/*.test.ts',
+    'test/browser/**/*.test.ts',
+    // The server's suites run in Node (test/run-all.mjs starts them), not in the browser.
+    '!packages/server/**',
+  ],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   concurrentBrowsers: 1,

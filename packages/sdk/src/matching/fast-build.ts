@@ -48,6 +48,37 @@ function csr(rows: number, fill: (r: number, push: (x: number) => void) => void,
 }
 
 /**
+ * Inverted lists: for each label id, the mentors holding it (ascending) and a number per entry.
+ * `fill(j, put)` reports mentor j's labels; ids < 0 (labels no mentee uses) are skipped.
+ */
+function postings(mentorCount: number, ids: number, fill: (j: number, put: (id: number, value: number) => void) => void): { start: Int32Array; mentor: Int32Array; value: Float64Array } {
+  const pairs: number[] = [];
+  const count = new Int32Array(ids + 1);
+  for (let j = 0; j < mentorCount; j++) {
+    fill(j, (id, value) => {
+      if (id < 0) return;
+      pairs.push(id, j, value);
+      count[id + 1]! += 1;
+    });
+  }
+  for (let id = 0; id < ids; id++) count[id + 1]! += count[id]!;
+  const start = count.slice();
+  const mentor = new Int32Array(pairs.length / 3);
+  const value = new Float64Array(pairs.length / 3);
+  for (let k = 0; k < pairs.length; k += 3) {
+    const at = count[pairs[k]!]!++;
+    mentor[at] = pairs[k + 1]!;
+    value[at] = pairs[k + 2]!;
+  }
+  return { start, mentor, value };
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
  * Returns null when the fast path cannot promise identical answers (person ids containing the
  * pair-key separator), so the caller uses the straightforward per-pair loop.
  */
@@ -57,6 +88,8 @@ export function scoreAllPairs(
   mentors: readonly Candidate[],
   menteeIndex: ReadonlyMap<string, number>,
   mentorIndex: ReadonlyMap<string, number>,
+  /** How availability overlaps are computed; 'auto' picks (tests force each way). */
+  availabilityMethod: 'auto' | 'grid' | 'merge' = 'auto',
 ): FastBuild | null {
   for (const c of mentees) if (c.personId.includes('\u0000')) return null;
   for (const c of mentors) if (c.personId.includes('\u0000')) return null;
@@ -96,24 +129,15 @@ export function scoreAllPairs(
   const ePrefLen = Int32Array.from(mentees, (c) => c.preferences?.length ?? 0);
 
   // Mentors
-  const rLevel = Float64Array.from(mentors, (c) => c.level);
   const rDept = Int32Array.from(mentors, deptKey);
   const rOff = Int32Array.from(mentorViews, (v) => { const id = offsetId(v.utcOffset); offsets[id] = v.utcOffset; return id; });
   const rOpen = Uint8Array.from(mentors, (c) => ((c.capacity ?? 1) - 0 <= 0 ? 0 : 1));
-  const rLang = csr(m, (j, push) => { for (const k of mentorViews[j]!.languages.keys()) { const id = langDict.get(k); if (id >= 0) push(id); } });
-  const rTopic = csr(m, (j, push) => { for (const k of mentorViews[j]!.topics.keys()) { const id = topicDict.get(k); if (id >= 0) push(id); } });
-  const rSkillIds: number[] = [];
-  const rSkillProfs: number[] = [];
-  const rSkillStart = new Int32Array(m + 1);
-  for (let j = 0; j < m; j++) {
-    for (const [k, s] of mentorViews[j]!.skills) {
-      const id = skillDict.get(k);
-      if (id >= 0) { rSkillIds.push(id); rSkillProfs.push(s.proficiency); }
-    }
-    rSkillStart[j + 1] = rSkillIds.length;
-  }
-  const rSkill = Int32Array.from(rSkillIds);
-  const rSkillProf = Float64Array.from(rSkillProfs);
+  // Inverted lists (label id -> the mentors who have it): a mentee row walks the lists of its own
+  // labels once instead of every mentor walking its labels.
+  const langPost = postings(m, langDict.size, (j, put) => { for (const k of mentorViews[j]!.languages.keys()) put(langDict.get(k), 0); });
+  const topicPost = postings(m, topicDict.size, (j, put) => { for (const k of mentorViews[j]!.topics.keys()) put(topicDict.get(k), 0); });
+  // Skills keep the mentor's proficiency (for the "above the mentee's level" test).
+  const skillPost = postings(m, skillDict.size, (j, put) => { for (const [k, sk] of mentorViews[j]!.skills) put(skillDict.get(k), sk.proficiency); });
   const rIv = csr(m, (j, push) => { for (const [a, b] of mentorViews[j]!.intervals) { push(a); push(b); } }, Float64Array);
   const rPrefLen = Int32Array.from(mentors, (c) => c.preferences?.length ?? 0);
 
@@ -187,13 +211,43 @@ export function scoreAllPairs(
     for (let b = 0; b < zoneCount; b++) zonePoints[a * zoneCount + b] = pts(wZone, 1 - offsetDistanceHours(offsets[a]!, offsets[b]!) / 12);
   }
 
+  // Level gap: rule and points depend on the mentor's level only (per row), so per distinct level.
+  const levelIds = new Map<number, number>();
+  const rLevelId = Int32Array.from(mentors, (c) => {
+    let id = levelIds.get(c.level);
+    if (id === undefined) { id = levelIds.size; levelIds.set(c.level, id); }
+    return id;
+  });
+  const levelValues = [...levelIds.keys()];
+  const rowLevelOk = new Uint8Array(levelValues.length);
+  const rowLevelPoints = new Float64Array(levelValues.length);
+
+  // Availability. When every slot boundary is a whole number of minutes, all boundaries are
+  // multiples of some grid step g (their gcd with the week): a mentee's free time becomes a prefix
+  // count over cells of g minutes, and a mentor interval's overlap with it is two look-ups. The
+  // total is the same integer as the interval merge of availability.ts. Otherwise (or when the grid
+  // would be too fine to pay off) the merge below is used.
+  const WEEK = 7 * 1440;
+  let step = WEEK;
+  let integral = true;
+  for (const iv of [eIv.data, rIv.data]) {
+    for (let k = 0; k < iv.length && integral; k++) {
+      const t = iv[k]!;
+      if (!Number.isInteger(t)) integral = false;
+      else step = gcd(step, t);
+    }
+  }
+  const cells = WEEK / step;
+  const useGrid = target > 0 && integral && availabilityMethod !== 'merge' && (availabilityMethod === 'grid' || cells <= 8 * Math.max(1, m));
+  const rowCover = useGrid ? new Int32Array(cells + 1) : new Int32Array(0);
+  const rIvCell = useGrid ? Int32Array.from(rIv.data, (t) => t / step) : new Int32Array(0);
+
   // ---- Row scratch (set for one mentee, cleared after) ----------------------------------------
-  const rowLang = new Uint8Array(langDict.size);
-  const rowTopic = new Uint8Array(topicDict.size);
-  const wantPos = new Int32Array(skillDict.size).fill(-1);
-  let maxSkills = 0;
-  for (let i = 0; i < n; i++) maxSkills = Math.max(maxSkills, eSkill.start[i + 1]! - eSkill.start[i]!);
-  const contrib = new Float64Array(maxSkills);
+  const skillCredit = new Float64Array(m);
+  const topicCount = new Int32Array(m);
+  const listPoints = new Float64Array(m); // skills points of this row
+  const topicPoints = new Float64Array(m);
+  const langShared = new Uint8Array(m);
   const mark = new Int32Array(m);
   const rankByMentee = new Int32Array(m).fill(-1);
   const rankByMentor = new Int32Array(m).fill(-1);
@@ -211,69 +265,98 @@ export function scoreAllPairs(
   const eTopicStart = eTopic.start, eTopicData = eTopic.data;
   const eSkillStart = eSkill.start, eSkillData = eSkill.data;
   const eIvStart = eIv.start, eIvData = eIv.data;
-  const rLangStart = rLang.start, rLangData = rLang.data;
-  const rTopicStart = rTopic.start, rTopicData = rTopic.data;
   const rIvStart = rIv.start, rIvData = rIv.data;
+  const { start: langStart, mentor: langMentor } = langPost;
+  const { start: topicStart, mentor: topicMentor } = topicPost;
+  const { start: skillStart, mentor: skillMentor, value: skillProf } = skillPost;
 
   for (let i = 0; i < n; i++) {
     if (ctx.locks.has(mentees[i]!.personId)) { edgeStart[i + 1] = e; continue; } // placed by the admin
     const stamp = i + 1;
     for (const j of blocked[i]!) mark[j] = stamp;
-    for (let k = eLangStart[i]!; k < eLangStart[i + 1]!; k++) rowLang[eLangData[k]!] = 1;
-    for (let k = eTopicStart[i]!; k < eTopicStart[i + 1]!; k++) rowTopic[eTopicData[k]!] = 1;
+    // Languages, topics and skills of this mentee against every mentor at once, via the lists.
+    for (let k = eLangStart[i]!; k < eLangStart[i + 1]!; k++) {
+      const id = eLangData[k]!;
+      for (let t = langStart[id]!; t < langStart[id + 1]!; t++) langShared[langMentor[t]!] = 1;
+    }
+    for (let k = eTopicStart[i]!; k < eTopicStart[i + 1]!; k++) {
+      const id = eTopicData[k]!;
+      for (let t = topicStart[id]!; t < topicStart[id + 1]!; t++) topicCount[topicMentor[t]!]! += 1;
+    }
+    // Credit is added skill by skill in the mentee's order, as scoring.ts sums it.
     const skill0 = eSkillStart[i]!;
     const nSkills = eSkillStart[i + 1]! - skill0;
-    for (let q = 0; q < nSkills; q++) wantPos[eSkillData[skill0 + q]!] = q;
+    for (let q = 0; q < nSkills; q++) {
+      const id = eSkillData[skill0 + q]!;
+      const want = eSkillProf[skill0 + q]!;
+      for (let t = skillStart[id]!; t < skillStart[id + 1]!; t++) {
+        const has = skillProf[t]!;
+        if (!(has <= want)) skillCredit[skillMentor[t]!]! += Math.min(5, has) / 5;
+      }
+    }
+    // Skills and topics points of the mentors met in the lists (the others earn 0 for both:
+    // pts(max, 0) = 0). Points are integers, so adding them up here changes no total.
+    const nTopics = eTopicStart[i + 1]! - eTopicStart[i]!;
+    for (let q = 0; q < nSkills; q++) {
+      const id = eSkillData[skill0 + q]!;
+      for (let t = skillStart[id]!; t < skillStart[id + 1]!; t++) {
+        const j = skillMentor[t]!;
+        listPoints[j] = pts(wSkills, skillCredit[j]! / nSkills);
+      }
+    }
+    for (let k = eTopicStart[i]!; k < eTopicStart[i + 1]!; k++) {
+      const id = eTopicData[k]!;
+      for (let t = topicStart[id]!; t < topicStart[id + 1]!; t++) {
+        const j = topicMentor[t]!;
+        topicPoints[j] = pts(wTopics, topicCount[j]! / nTopics);
+      }
+    }
     const mp = menteePrefs[i]!;
     for (let k = 0; k < mp.length; k += 2) rankByMentee[mp[k]!] = mp[k + 1]!;
     const rp = mentorPrefs[i]!;
     for (let k = 0; k < rp.length; k += 2) rankByMentor[rp[k]!] = rp[k + 1]!;
 
     const level = eLevel[i]!;
-    const dept = eDept[i]!;
-    const nTopics = eTopicStart[i + 1]! - eTopicStart[i]!;
-    const zoneRow = eOff[i]! * zoneCount;
+    for (let l = 0; l < levelValues.length; l++) {
+      const gap = level - levelValues[l]!;
+      const ok = !(gap < lo || gap > hi);
+      rowLevelOk[l] = ok ? 1 : 0;
+      rowLevelPoints[l] = ok ? pts(wGap, gapHalf <= 0 ? 1 : 1 - Math.abs(gap - gapMid) / (gapHalf + 1)) : 0;
+    }
     const iv0 = eIvStart[i]!;
     const iv1 = eIvStart[i + 1]!;
+    if (useGrid) {
+      rowCover.fill(0);
+      for (let k = iv0; k < iv1; k += 2) {
+        const a = eIvData[k]! / step;
+        const b = eIvData[k + 1]! / step;
+        for (let c = a; c < b; c++) rowCover[c + 1] = 1;
+      }
+      for (let c = 0; c < cells; c++) rowCover[c + 1]! += rowCover[c]!;
+    }
+    const dept = eDept[i]!;
+    const zoneRow = eOff[i]! * zoneCount;
     const prefLen = ePrefLen[i]!;
     const rowStartEdge = e;
 
     for (let j = 0; j < m; j++) {
       // Hard rules, cheapest first (only allowed-or-not matters here).
       if (mark[j] === stamp || rOpen[j] === 0) continue;
-      const gap = level - rLevel[j]!;
-      if (gap < lo || gap > hi) continue;
-      let sharedLanguage = false;
-      for (let k = rLangStart[j]!, end = rLangStart[j + 1]!; k < end; k++) {
-        if (rowLang[rLangData[k]!] === 1) { sharedLanguage = true; break; }
-      }
+      const levelId = rLevelId[j]!;
+      if (rowLevelOk[levelId] === 0) continue;
+      const sharedLanguage = langShared[j] === 1;
       if (requireLanguage === 1 && !sharedLanguage) continue;
       const sameDept = dept === rDept[j];
       if (crossRequired === 1 && sameDept) continue;
 
       // Scoring: the eight factors of scoring.ts, in order.
-      let score = 0;
-      // skills
-      if (nSkills > 0) {
-        for (let q = 0; q < nSkills; q++) contrib[q] = 0;
-        for (let k = rSkillStart[j]!, end = rSkillStart[j + 1]!; k < end; k++) {
-          const q = wantPos[rSkill[k]!]!;
-          if (q < 0) continue;
-          const has = rSkillProf[k]!;
-          if (!(has <= eSkillProf[skill0 + q]!)) contrib[q] = Math.min(5, has) / 5;
-        }
-        let credit = 0;
-        for (let q = 0; q < nSkills; q++) credit += contrib[q]!;
-        score += pts(wSkills, credit / nSkills);
-      } else score += pts(wSkills, 0);
-      // topics
-      if (nTopics > 0) {
-        let shared = 0;
-        for (let k = rTopicStart[j]!, end = rTopicStart[j + 1]!; k < end; k++) shared += rowTopic[rTopicData[k]!]!;
-        score += pts(wTopics, shared / nTopics);
-      }
-      // availability (stops once the overlap reaches the target: the points are full from there)
-      if (target > 0) {
+      let score = listPoints[j]! + topicPoints[j]!; // skills, topics
+      if (useGrid) {
+        let total = 0;
+        for (let k = rIvStart[j]!, end = rIvStart[j + 1]!; k < end; k += 2) total += rowCover[rIvCell[k + 1]!]! - rowCover[rIvCell[k]!]!;
+        score += pts(wAvail, (total * step) / target);
+      } else if (target > 0) {
+        // Interval merge (stops once the overlap reaches the target: the points are full from there).
         let x = iv0;
         let y = rIvStart[j]!;
         const yEnd = rIvStart[j + 1]!;
@@ -291,13 +374,10 @@ export function scoreAllPairs(
         }
         score += total >= target ? fullAvailability : pts(wAvail, total / target);
       } else score += fullAvailability;
-      // time zone, language, departments
       score += zonePoints[zoneRow + rOff[j]!]!;
       if (sharedLanguage) score += wLang;
       if (crossPreferred && !sameDept) score += wCross;
-      // level gap (inside the band here: the hard rule passed)
-      score += pts(wGap, gapHalf <= 0 ? 1 : 1 - Math.abs(gap - gapMid) / (gapHalf + 1));
-      // preference
+      score += rowLevelPoints[levelId]!;
       const ra = rankByMentee[j]!;
       const rb = rankByMentor[j]!;
       score += (ra < 0 || prefLen === 0 ? 0 : Math.round((prefMentee * (prefLen - ra)) / prefLen))
@@ -316,12 +396,22 @@ export function scoreAllPairs(
     edgeStart[i + 1] = e;
     if (e === rowStartEdge) emptyRows.push(i);
 
-    for (let k = eLangStart[i]!; k < eLangStart[i + 1]!; k++) rowLang[eLangData[k]!] = 0;
-    for (let k = eTopicStart[i]!; k < eTopicStart[i + 1]!; k++) rowTopic[eTopicData[k]!] = 0;
-    for (let q = 0; q < nSkills; q++) wantPos[eSkillData[skill0 + q]!] = -1;
+    for (let k = eLangStart[i]!; k < eLangStart[i + 1]!; k++) {
+      const id = eLangData[k]!;
+      for (let t = langStart[id]!; t < langStart[id + 1]!; t++) langShared[langMentor[t]!] = 0;
+    }
+    for (let k = eTopicStart[i]!; k < eTopicStart[i + 1]!; k++) {
+      const id = eTopicData[k]!;
+      for (let t = topicStart[id]!; t < topicStart[id + 1]!; t++) { topicCount[topicMentor[t]!] = 0; topicPoints[topicMentor[t]!] = 0; }
+    }
+    for (let q = 0; q < nSkills; q++) {
+      const id = eSkillData[skill0 + q]!;
+      for (let t = skillStart[id]!; t < skillStart[id + 1]!; t++) { skillCredit[skillMentor[t]!] = 0; listPoints[skillMentor[t]!] = 0; }
+    }
     for (let k = 0; k < mp.length; k += 2) rankByMentee[mp[k]!] = -1;
     for (let k = 0; k < rp.length; k += 2) rankByMentor[rp[k]!] = -1;
   }
+
   const capacity = Int32Array.from(mentors, (c) => Math.max(0, Math.floor(c.capacity ?? 1)));
   return {
     problem: { kind: 'sparse', menteeCount: n, mentorCount: m, capacity, edgeStart, edgeMentor: edgeMentor.slice(0, e), edgeScore: edgeScore.slice(0, e) },

@@ -7,6 +7,8 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { buildProblem, buildProblemReference } from '../../src/matching/build-problem.ts';
 import type { MatchingProblem } from '../../src/matching/build-problem.ts';
+import { createContext } from '../../src/matching/context.ts';
+import { scoreAllPairs } from '../../src/matching/fast-build.ts';
 import { checkHardRules } from '../../src/matching/rules.ts';
 import { scoreOnly, scorePair } from '../../src/matching/scoring.ts';
 import { solveBuilt, solveMatching } from '../../src/matching/solve-matching.ts';
@@ -154,6 +156,28 @@ describe('matching fast path: identical to the per-pair reference', () => {
         expect(solveBuilt(fast)).to.deep.equal(solveBuilt(ref));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('computes availability the same way on a minute grid and by interval merge (property)', () => {
+    // Slots on a 15-minute grid (the usual case) and on arbitrary minutes; both methods forced.
+    const gridded = messyProgram.chain((p) => fc.constantFrom(1, 15, 60).map((unit) => ({
+      ...p,
+      candidates: p.candidates.map((c) => ({ ...c, availability: c.availability.map((a) => ({ ...a, startMinute: Math.round(a.startMinute / unit) * unit, endMinute: Math.round(a.endMinute / unit) * unit })) })),
+    })));
+    fc.assert(
+      fc.property(gridded, ({ candidates, rules }) => {
+        const ref = buildProblemReference(candidates, rules);
+        const ctx = createContext(candidates, rules);
+        const index = (list: Candidate[]) => new Map(list.map((c, k) => [c.personId, k]));
+        for (const method of ['grid', 'merge'] as const) {
+          const fast = scoreAllPairs(ctx, ref.mentees, ref.mentors, index(ref.mentees), index(ref.mentors), method)!;
+          expect(Array.from(fast.problem.edgeStart)).to.deep.equal(Array.from(ref.problem.edgeStart));
+          expect(Array.from(fast.problem.edgeMentor)).to.deep.equal(Array.from(ref.problem.edgeMentor));
+          expect(Array.from(fast.problem.edgeScore), method).to.deep.equal(Array.from(ref.problem.edgeScore));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
