@@ -1,0 +1,103 @@
+/**
+ * Turns whatever a command threw into what a form shows: one sentence for the summary (announced
+ * to screen readers through `role="alert"`) and a message per field path, so each input can show
+ * its own error inline (`aria-invalid`, `aria-describedby`).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+
+export interface DescribedError {
+  code: string;
+  /** One sentence for the summary. */
+  message: string;
+  /** Field path (`playbook.sessionMinutes`) → message. */
+  fields: ReadonlyMap<string, string>;
+}
+
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  issues?: unknown;
+}
+
+function generalMessage(code: string, fallback: string): string {
+  switch (code) {
+    case 'validation':
+      return msg('Please correct the fields marked below.', { id: 'common.error.validation' });
+    case 'forbidden':
+      return msg('You are not allowed to do this.', { id: 'common.error.forbidden' });
+    case 'not-found':
+      return msg('This item no longer exists; it may have been removed.', { id: 'common.error.not-found' });
+    case 'conflict':
+    case 'precondition-failed':
+      return msg('Someone changed this in the meantime. The latest version is shown; please try again.', { id: 'common.error.conflict' });
+    case 'invalid-transition':
+      return msg('This step is not possible in the current state.', { id: 'common.error.invalid-transition' });
+    case 'storage':
+      return msg('Your change could not be stored. Please try again.', { id: 'common.error.storage' });
+    case 'network':
+      return msg('No connection to the server. Please try again.', { id: 'common.error.network' });
+    case 'unauthenticated':
+      return msg('Your sign-in has expired. Please sign in again.', { id: 'common.error.unauthenticated' });
+    default:
+      return fallback || msg('Something went wrong. Please try again.', { id: 'common.error.unknown' });
+  }
+}
+
+export function describeError(error: unknown): DescribedError {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const code = typeof e.code === 'string' ? e.code : 'unknown';
+  const raw = typeof e.message === 'string' ? e.message.replace(/^\[upward\]\s*/, '') : String(error);
+  const fields = new Map<string, string>();
+  if (Array.isArray(e.issues)) {
+    for (const issue of e.issues as { path?: unknown; message?: unknown }[]) {
+      if (typeof issue.path === 'string' && typeof issue.message === 'string' && !fields.has(issue.path)) {
+        fields.set(issue.path, issue.message);
+      }
+    }
+  }
+  return { code, message: generalMessage(code, raw), fields };
+}
+
+/** The message for `path` or for any field below it (`playbook` covers `playbook.cadence.every`). */
+export function fieldError(error: DescribedError | undefined, path: string): string | undefined {
+  if (!error) return undefined;
+  const exact = error.fields.get(path);
+  if (exact) return exact;
+  for (const [p, m] of error.fields) if (p.startsWith(`${path}.`)) return m;
+  return undefined;
+}
+
+/** A DOM-safe id for a field path, used for `id`, `aria-describedby` and the summary's links. */
+export function fieldId(path: string): string {
+  return `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/**
+ * The summary above a form: the general message and, for validation errors, one entry per field
+ * that moves focus to it. `labels` maps field paths to their visible labels.
+ */
+export function renderErrorSummary(
+  error: DescribedError | undefined,
+  labels: Readonly<Record<string, string>>,
+  root: ShadowRoot | null,
+): TemplateResult | typeof nothing {
+  if (!error) return nothing;
+  const focus = (path: string) => (event: Event) => {
+    event.preventDefault();
+    const target = root?.getElementById(fieldId(path)) ?? root?.querySelector<HTMLElement>(`[id^="${fieldId(path)}"]`);
+    target?.focus();
+  };
+  const entries = [...error.fields].map(([path, message]) => {
+    const top = Object.keys(labels).find((k) => path === k || path.startsWith(`${k}.`));
+    return { path: top ?? path, label: top ? labels[top] : path, message };
+  });
+  return html`<div class="error-summary" part="error-summary" role="alert">
+    <h3>${error.message}</h3>
+    ${entries.length
+      ? html`<ul>
+          ${entries.map((e) => html`<li><a href="#${fieldId(e.path)}" @click=${focus(e.path)}>${e.label}: ${e.message}</a></li>`)}
+        </ul>`
+      : nothing}
+  </div>`;
+}

@@ -1,0 +1,38 @@
+/**
+ * Dates, times and numbers through `Intl`, in the active Upward locale. Formatters are cached per
+ * locale and options because building one costs more than formatting with it.
+ */
+import { currentLocale } from './localization.ts';
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(kind: string, options: object, make: (locale: string) => T): T {
+  const key = `${kind}|${currentLocale()}|${JSON.stringify(options)}`;
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make(currentLocale());
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** "12 Mar 2027" — an ISO date (`2027-03-12`) is shown as that calendar day in every time zone. */
+export function formatDate(iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const opts = dateOnly ? { ...options, timeZone: 'UTC' } : options;
+  return cached('date', opts, (l) => new Intl.DateTimeFormat(l, opts)).format(new Date(dateOnly ? `${iso}T00:00:00Z` : iso));
+}
+
+/** "12 Mar 2027, 14:30" in the reader's time zone. */
+export function formatDateTime(iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+  return cached('date', options, (l) => new Intl.DateTimeFormat(l, options)).format(new Date(iso));
+}
+
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
+  return cached('number', options, (l) => new Intl.NumberFormat(l, options)).format(value);
+}
+
+/** A list such as "Anna, Ben and Cara" ("Anna, Ben und Cara"). */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(currentLocale(), { style: 'long', type: 'conjunction' }).format(items);
+}

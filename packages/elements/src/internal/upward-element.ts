@@ -1,0 +1,100 @@
+/**
+ * The base of every Upward element: finds the `Upward` client (a `client` property set by the
+ * host wins over the nearest `<upward-provider>`), re-renders when the locale changes, and bumps
+ * `revision` whenever data changes — here, in another tab or, with the remote client, on the
+ * server — so data tasks that depend on it reload. Subclasses list what they show by overriding
+ * `isRelevant`.
+ */
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import type { ChangeEvent, Upward } from '@upward/sdk';
+import { upwardContext } from './context.ts';
+import { describeError } from './errors.ts';
+import { emit } from './events.ts';
+import { VERSION } from './version.ts';
+
+export abstract class UpwardElement extends LitElement {
+  /** Compared by `defineElement` when a second copy of the bundle registers the same tag. */
+  static readonly upwardVersion = VERSION;
+
+  /** The Upward client this element uses. Defaults to the one of the nearest `<upward-provider>`. */
+  @property({ attribute: false })
+  client?: Upward;
+
+  @consume({ context: upwardContext, subscribe: true })
+  @state()
+  private providedClient?: Upward;
+
+  /** Increases whenever relevant data changed; pass it to data tasks as an argument. */
+  @state()
+  protected revision = 0;
+
+  private unsubscribe?: () => void;
+  private subscribedTo?: Upward;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The client in use: the `client` property, else the provider's. */
+  protected get upward(): Upward | undefined {
+    return this.client ?? this.providedClient;
+  }
+
+  /** Whether a change should reload this element's data. By default every change does. */
+  protected isRelevant(_changes: readonly ChangeEvent[]): boolean {
+    return true;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.upward !== this.subscribedTo) this.resubscribe();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.subscribedTo === undefined && this.upward) this.resubscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribedTo = undefined;
+  }
+
+  private resubscribe(): void {
+    this.unsubscribe?.();
+    this.subscribedTo = this.upward;
+    this.unsubscribe = this.upward?.subscribe((changes) => {
+      if (this.isRelevant(changes)) this.revision++;
+    });
+  }
+
+  /** Reports a failed command to the host page (the element shows the message itself). */
+  protected reportError(operation: string, error: unknown): void {
+    emit(this, 'upward-error', { error: error instanceof Error ? error : new Error(String(error)), operation });
+  }
+
+  /** What an element shows before it has a client. */
+  protected renderNoClient(): TemplateResult {
+    return html`<p class="muted" part="empty">
+      ${msg('Not connected: this element needs an Upward client (through <upward-provider> or its "client" property).', { id: 'common.no-client' })}
+    </p>`;
+  }
+
+  protected renderLoading(): TemplateResult {
+    return html`<p class="muted" part="loading" role="status" aria-live="polite">${msg('Loading…', { id: 'common.loading' })}</p>`;
+  }
+
+  /** A load that failed, with a way to try again. */
+  protected renderLoadError(error: unknown, retry: () => void): TemplateResult {
+    return html`<div class="error-summary" part="error" role="alert">
+      <p>${describeError(error).message}</p>
+      <button type="button" @click=${retry}>${msg('Try again', { id: 'common.retry' })}</button>
+    </div>`;
+  }
+}
