@@ -4,11 +4,24 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { summaryReporter } from './summary-reporter.mjs';
 import { overrideQuota } from './plugins/override-quota.mjs';
 import { args, executablePath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// msw's service worker must be served from the origin's root to control the test pages (from a
+// sub-folder its scope would not cover them, and fetches would 404).
+const mockServiceWorker = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
+function serveMockServiceWorker(context, next) {
+  if (context.path !== '/mockServiceWorker.js') return next();
+  context.type = 'application/javascript';
+  context.set('Service-Worker-Allowed', '/');
+  context.body = readFileSync(mockServiceWorker, 'utf8');
+  return undefined;
+}
 
 export default {
   rootDir: root,
@@ -18,6 +31,7 @@ export default {
     // The server's suites run in Node (test/run-all.mjs starts them), not in the browser.
     '!packages/server/**',
   ],
+  middleware: [serveMockServiceWorker],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   concurrentBrowsers: 1,

@@ -9,7 +9,13 @@ export type UpwardErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'invalid-transition'
-  | 'storage';
+  | 'storage'
+  // Raised only by the remote client (`@upward/sdk/remote`): failures of the HTTP boundary itself.
+  | 'unauthenticated'
+  | 'server'
+  | 'network'
+  | 'protocol'
+  | 'queued';
 
 export abstract class UpwardError extends Error {
   abstract readonly code: UpwardErrorCode;
@@ -65,6 +71,24 @@ export class ConflictError extends UpwardError {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The conflict of a stale read: a command carried `expectedVersion` (over HTTP, `If-Match`) and
+ * the record has moved on since. Still a `ConflictError` with code `conflict`, so every existing
+ * caller keeps working; `reason` tells it apart, and the REST layer answers it with 412, not 409.
+ */
+export class StaleVersionError extends ConflictError {
+  readonly reason = 'stale';
+  constructor(
+    entity: string,
+    id: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number,
+    message: string,
+  ) {
+    super(entity, id, message);
   }
 }
 

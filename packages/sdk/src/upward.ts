@@ -14,7 +14,7 @@ import type { ServiceContext } from './services/context.ts';
 import { enrolmentsService, type EnrolmentsApi } from './services/enrolments.ts';
 import { homeService, type Home } from './services/home.ts';
 import { matchesService, type MatchesApi } from './services/matches.ts';
-import { matchingService, type MatchingApi } from './services/matching.ts';
+import type { MatchingApi } from './services/matching.ts';
 import { peopleService, type PeopleApi } from './services/people.ts';
 import { programsService, type ProgramsApi } from './services/programs.ts';
 import { sessionsService, type SessionsApi } from './services/sessions.ts';
@@ -69,7 +69,7 @@ export function createUpward(options: CreateUpwardOptions): Upward {
     people: peopleService(ctx),
     enrolments: enrolmentsService(ctx),
     matches: matchesService(ctx),
-    matching: matchingService(ctx),
+    matching: lazyMatching(ctx),
     agreements: agreementsService(ctx),
     sessions: sessionsService(ctx),
     actionItems: actionItemsService(ctx),
@@ -78,5 +78,22 @@ export function createUpward(options: CreateUpwardOptions): Upward {
       ctx.store.subscribe((changes) =>
         listener(changes.map((c) => ({ entity: entityNames[c.collection], id: c.id, kind: c.kind }))),
       ),
+  };
+}
+
+/**
+ * The matching service and its engine load on first use (a separate chunk in a bundle): most
+ * pages never match, and the engine is about a third of the SDK's size.
+ */
+function lazyMatching(ctx: ServiceContext): MatchingApi {
+  let loaded: Promise<MatchingApi> | undefined;
+  const service = () => (loaded ??= import('./services/matching.ts').then((m) => m.matchingService(ctx)));
+  return {
+    suggest: async (input, options) => (await service()).suggest(input, options),
+    explain: async (input) => (await service()).explain(input),
+    suggestions: async (input) => (await service()).suggestions(input),
+    publish: async (input) => (await service()).publish(input),
+    requestRanked: async (input) => (await service()).requestRanked(input),
+    expireRequests: async (input) => (await service()).expireRequests(input),
   };
 }

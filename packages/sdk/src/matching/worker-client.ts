@@ -20,8 +20,12 @@ export function solveInWorker<J extends WorkerJob>(job: J, options: SolveInWorke
     });
   }
   return new Promise((resolve, reject) => {
-    const url = options.workerUrl ?? new URL('./worker.ts', import.meta.url);
-    const worker = new Worker(url, { type: 'module' });
+    // The literal `new Worker(new URL('./worker.ts', import.meta.url))` is the form bundlers
+    // (Vite, webpack 5) recognise and build as a worker chunk; through a variable, Vite inlined
+    // the raw TypeScript file as a data: URL that could not start.
+    const worker = options.workerUrl
+      ? new Worker(options.workerUrl, { type: 'module' })
+      : new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     const finish = (): void => {
       worker.terminate();
       signal?.removeEventListener('abort', onAbort);

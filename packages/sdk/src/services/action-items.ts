@@ -26,6 +26,9 @@ const UpdateInput = z.object({
 const DoneInput = z.object({ id: Id, expectedVersion, done: z.boolean() });
 const ListInput = z.object({ matchId: Id, open: z.optional(z.boolean()) });
 
+/** The input schemas of `ActionItemsApi`, by method: the REST contract is generated from them. */
+export const actionItemsInputs = { add: AddInput, update: UpdateInput, setDone: DoneInput, list: ListInput } as const;
+
 export interface ActionItemsApi {
   add(input: z.input<typeof AddInput>): Promise<ActionItem>;
   update(input: z.input<typeof UpdateInput>): Promise<ActionItem>;

@@ -28,6 +28,17 @@ const SignInput = z.object({
 });
 const ByMatch = z.object({ matchId: Id });
 
+/** The input schemas of `AgreementsApi`, by method: the REST contract is generated from them. */
+export const agreementsInputs = {
+  get: Id,
+  list: ByMatch,
+  update: AgreementEdit,
+  send: AgreementRef,
+  returnToDraft: AgreementRef,
+  sign: SignInput,
+  amend: AgreementRef,
+} as const;
+
 export interface AgreementsApi {
   get(id: string): Promise<Agreement>;
   /** Every version of a match's agreement, oldest first. */

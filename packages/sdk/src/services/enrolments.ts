@@ -38,6 +38,18 @@ const EnrolmentUpdate = z.object({
 });
 const EnrolmentList = z.object({ programId: Id, status: z.optional(EnrolmentStatus), role: z.optional(Role) });
 
+/** The input schemas of `EnrolmentsApi`, by method (`mine` takes none): the REST contract is generated from them. */
+export const enrolmentsInputs = {
+  enrol: EnrolInput,
+  update: EnrolmentUpdate,
+  approve: Decision,
+  waitlist: Decision,
+  decline: Decision,
+  withdraw: Decision,
+  get: Id,
+  list: EnrolmentList,
+} as const;
+
 export interface EnrolmentsApi {
   enrol(input: EnrolInput): Promise<Enrolment>;
   /** The participant (or an admin) edits skills, goals, availability, capacity or ranking. */

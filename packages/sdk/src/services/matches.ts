@@ -42,6 +42,20 @@ const EndInput = z.object({ matchId: Id, expectedVersion, note: text(1, 1000) })
 const RematchInput = z.object({ matchId: Id, ...Proposal.shape });
 const MatchList = z._default(z.object({ programId: z.optional(Id), status: z.optional(MatchStatus) }), {});
 
+/** The input schemas of `MatchesApi`, by method: the REST contract is generated from them. */
+export const matchesInputs = {
+  propose: ProposeInput,
+  proposeMany: ProposeManyInput,
+  request: RequestInput,
+  respond: RespondInput,
+  decideTrial: TrialInput,
+  end: EndInput,
+  complete: MatchRef,
+  rematch: RematchInput,
+  get: Id,
+  list: MatchList,
+} as const;
+
 export interface MatchesApi {
   propose(input: z.input<typeof ProposeInput>): Promise<Match>;
   /** The hook where the engine's proposals enter: all land in one transaction, or none. */

@@ -40,6 +40,16 @@ const PublishInput = z.object({
 const RankInput = z.object({ programId: Id, mentorIds: z.array(Id).check(z.minLength(1), z.maxLength(10)) });
 const ProgramRef = z.object({ programId: Id });
 
+/** The input schemas of `MatchingApi`, by method: the REST contract is generated from them. */
+export const matchingInputs = {
+  suggest: SuggestInput,
+  explain: ExplainInput,
+  suggestions: SuggestionsInput,
+  publish: PublishInput,
+  requestRanked: RankInput,
+  expireRequests: ProgramRef,
+} as const;
+
 export interface ProposedPair {
   menteeId: string;
   mentorId: string;

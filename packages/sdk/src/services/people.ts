@@ -18,6 +18,9 @@ const ImportInput = z.discriminatedUnion('format', [
   z.object({ format: z.literal('json'), data: z.array(z.unknown()).check(z.maxLength(100_000)) }),
 ]);
 
+/** The input schemas of `PeopleApi`, by method (`me` takes none): the REST contract is generated from them. */
+export const peopleInputs = { upsert: PersonUpsert, get: Id, list: PeopleList, import: ImportInput } as const;
+
 /** Columns an HRIS export may carry that Upward refuses to store, by design. */
 const AGE_LIKE = /^(age|dob|birth.?date|date.?of.?birth|birthday|year.?of.?birth|birth.?year)$/i;
 

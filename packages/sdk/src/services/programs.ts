@@ -38,6 +38,19 @@ type ProgramChanges = { [K in keyof typeof programFields]?: z.input<(typeof prog
 const PhaseChange = z.object({ id: Id, expectedVersion });
 const ProgramList = z._default(z.object({ phase: z.optional(ProgramPhase) }), {});
 
+/** The input schemas of `ProgramsApi`, by method: the REST contract is generated from them. */
+export const programsInputs = {
+  create: ProgramInput,
+  update: ProgramUpdate,
+  get: Id,
+  list: ProgramList,
+  openEnrolment: PhaseChange,
+  startMatching: PhaseChange,
+  reopenEnrolment: PhaseChange,
+  launch: PhaseChange,
+  close: PhaseChange,
+} as const;
+
 export interface ProgramsApi {
   create(input: ProgramInput): Promise<Program>;
   update(input: { id: string; expectedVersion?: number; changes: ProgramChanges }): Promise<Program>;

@@ -4,7 +4,7 @@
  * record can never be stored even if a service has a bug.
  */
 import * as z from 'zod/mini';
-import { ConflictError, NotFoundError, StorageError } from '../errors.ts';
+import { NotFoundError, StaleVersionError, StorageError } from '../errors.ts';
 import { ActionItem, Agreement, Enrolment, Match, Person, PrivateNote, Program, Session } from '../domain/index.ts';
 import type { CollectionName, IndexName, StoredRecord } from '../storage/collections.ts';
 import type { StoreTransaction } from '../storage/store.ts';
@@ -101,9 +101,11 @@ export class Repository {
 /** Rejects a command based on a stale read (the REST layer maps If-Match onto `expectedVersion`). */
 export function assertVersion(entity: string, record: { id: string; version: number }, expected: number | undefined): void {
   if (expected !== undefined && expected !== record.version) {
-    throw new ConflictError(
+    throw new StaleVersionError(
       entity,
       record.id,
+      expected,
+      record.version,
       `The ${entity} "${record.id}" was changed by someone else (you had version ${expected}, it is now ${record.version}). Reload and try again.`,
     );
   }

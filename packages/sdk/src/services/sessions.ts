@@ -63,6 +63,20 @@ const SessionRef = z.object({ sessionId: Id, expectedVersion });
 const ByMatch = z.object({ matchId: Id });
 const PrivateNoteInput = z.object({ sessionId: Id, expectedVersion, text: text(0, 20000) });
 
+/** The input schemas of `SessionsApi`, by method: the REST contract is generated from them. */
+export const sessionsInputs = {
+  plan: PlanInput,
+  log: LogInput,
+  updateNotes: NotesInput,
+  reflect: ReflectInput,
+  cancel: CancelInput,
+  markMissed: SessionRef,
+  get: Id,
+  list: ByMatch,
+  readPrivateNote: Id,
+  writePrivateNote: PrivateNoteInput,
+} as const;
+
 /** What an admin or champion sees of a session: when and how, never what was said. */
 export type SessionSchedule = Omit<Session, 'sharedNotes' | 'reflections' | 'agenda'> & { visibility: 'schedule' };
 export type SessionView = (Session & { visibility: 'full' }) | SessionSchedule;

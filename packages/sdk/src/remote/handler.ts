@@ -1,0 +1,266 @@
+/**
+ * The REST contract as a plain Fetch API function: `createRequestHandler(options)` returns
+ * `(request: Request) => Promise<Response>`, which runs in Node 20, a browser, a Service Worker
+ * or msw alike. A server mounts it (the reference server does, in Fastify, over PostgreSQL);
+ * tests and demos call it over the in-memory store. Business rules stay in the services: this
+ * only routes, authenticates, parses, makes mutations idempotent and writes problems.
+ */
+import { canonicalJson, sha256Hex } from '../internal/sha256.ts';
+import type { ChangeEvent, Upward } from '../upward.ts';
+import {
+  IDEMPOTENCY_KEY,
+  IF_MATCH,
+  callOperation,
+  etagOf,
+  operationList,
+  parseRequest,
+  validateInput,
+  type Operation,
+} from './contract.ts';
+import type { IdempotencyStore, StoredResponse } from './idempotency.ts';
+import { openApiDocument } from './openapi.ts';
+import { MalformedRequestError, PROBLEM_CONTENT_TYPE, problem, problemFromError, type Problem } from './problems.ts';
+import { matchRoute } from './routes.ts';
+
+export { memoryIdempotencyStore, type IdempotencyStore, type IdempotencyBegin, type IdempotencyScope, type StoredResponse } from './idempotency.ts';
+export { problemFromError, errorFromProblem, Problem, ProblemCode, PROBLEM_CONTENT_TYPE } from './problems.ts';
+
+/** Who is calling, as the host decided from the request (a session cookie, a bearer token …). */
+export interface AuthenticatedActor {
+  personId: string;
+  isAdmin?: boolean;
+}
+
+export interface RequestHandlerOptions {
+  /** Where the contract is mounted. Default `/api/v1`. */
+  basePath?: string;
+  /** The caller, or null when the request carries no valid credentials (401). */
+  authenticate(request: Request): Promise<AuthenticatedActor | null>;
+  /** The `Upward` that acts for this caller (usually `createUpward({ store, actor })`). */
+  upwardFor(actor: AuthenticatedActor): Upward;
+  idempotency: IdempotencyStore;
+  /** Change events for `GET /events`; default: the caller's `Upward.subscribe`. */
+  subscribe?(listener: (changes: readonly ChangeEvent[]) => void): () => void;
+  /** Sees every unexpected error (the 500s), for the host's logs. */
+  onError?(error: unknown): void;
+  /** Milliseconds between SSE heartbeat comments. Default 15,000. */
+  heartbeatMs?: number;
+}
+
+export type RequestHandler = (request: Request) => Promise<Response>;
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers } });
+}
+
+function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(p), {
+    status: p.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', ...headers },
+  });
+}
+
+/** Reads the body as JSON: undefined when empty; a 400 problem when it is not JSON. */
+async function readJson(request: Request): Promise<{ text: string; value: unknown }> {
+  const text = await request.text();
+  if (text.trim() === '') return { text, value: undefined };
+  const type = request.headers.get('content-type');
+  if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type.trim())) {
+    throw new MalformedRequestError('content-type', 'must be application/json');
+  }
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch {
+    throw new MalformedRequestError('', 'the request body is not valid JSON');
+  }
+}
+
+/** What makes two requests "the same" for idempotency: route, query, If-Match and body. */
+function fingerprintOf(request: Request, url: URL, op: Operation, body: { text: string; value: unknown }): string {
+  const query = [...url.searchParams.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const canonicalBody = body.value === undefined ? '' : canonicalJson(body.value);
+  return sha256Hex([op.name, url.pathname, JSON.stringify(query), request.headers.get(IF_MATCH) ?? '', canonicalBody].join('\n'));
+}
+
+async function toStored(response: Response): Promise<StoredResponse> {
+  return { status: response.status, headers: [...response.headers.entries()], body: await response.text() };
+}
+
+function fromStored(stored: StoredResponse, extra: Record<string, string> = {}): Response {
+  const headers = new Headers(stored.headers);
+  for (const [k, v] of Object.entries(extra)) headers.set(k, v);
+  return new Response(stored.body, { status: stored.status, headers });
+}
+
+function decodeSegments(path: string): string[] | null {
+  try {
+    return path.split('/').slice(1).map((s) => decodeURIComponent(s));
+  } catch {
+    return null;
+  }
+}
+
+export function createRequestHandler(options: RequestHandlerOptions): RequestHandler {
+  const basePath = (options.basePath ?? '/api/v1').replace(/\/+$/, '');
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  let document: object | null = null;
+
+  const fail = (error: unknown): Response => {
+    const p = problemFromError(error);
+    if (p.status >= 500 && p.code === 'server') options.onError?.(error);
+    return problemResponse(p, p.status === 503 ? { 'retry-after': '5' } : {});
+  };
+
+  async function run(op: Operation, upward: Upward, request: Request, params: Record<string, string>, url: URL, body: unknown): Promise<Response> {
+    const input = parseRequest(op, { pathParams: params, query: url.searchParams, headers: request.headers, body });
+    // Validated here so a bad request never reaches a transaction; the service checks again.
+    validateInput(op, input);
+    const result = await callOperation(upward, op, input, request.signal);
+    const tag = etagOf(result);
+    return jsonResponse(op.status, result === undefined ? null : result, tag ? { etag: tag } : {});
+  }
+
+  async function mutate(op: Operation, upward: Upward, actorId: string, request: Request, params: Record<string, string>, url: URL): Promise<Response> {
+    const key = request.headers.get(IDEMPOTENCY_KEY);
+    if (key === null) return fail(new MalformedRequestError(IDEMPOTENCY_KEY, 'is required for this request (a unique key per intended change)'));
+    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) return fail(new MalformedRequestError(IDEMPOTENCY_KEY, 'must be 1 to 255 visible ASCII characters'));
+    const body = await readJson(request);
+    // Length-prefixed, so no actor id and key can spell another pair's (and no NUL for PostgreSQL text).
+    const storeKey = `${actorId.length}:${actorId}:${key}`;
+    const begun = await options.idempotency.begin(storeKey, { actorId, fingerprint: fingerprintOf(request, url, op, body) });
+    switch (begun.state) {
+      case 'replay':
+        return fromStored(begun.response, { 'idempotent-replayed': 'true' });
+      case 'in-progress':
+        return problemResponse(
+          problem(409, 'conflict', 'A request with this Idempotency-Key is still being processed. Retry shortly.', { reason: 'in-progress' }),
+          { 'retry-after': '1' },
+        );
+      case 'mismatch':
+        return problemResponse(
+          problem(422, 'validation', 'This Idempotency-Key was already used for a different request.', {
+            issues: [{ path: IDEMPOTENCY_KEY, message: 'was already used for a different request; use a new key per change' }],
+          }),
+        );
+      case 'new':
+        break;
+    }
+    let response: Response;
+    try {
+      response = await run(op, upward, request, params, url, body.value);
+    } catch (error) {
+      response = fail(error);
+    }
+    if (response.status >= 500) {
+      await options.idempotency.abandon(storeKey);
+      return response;
+    }
+    const stored = await toStored(response);
+    await options.idempotency.complete(storeKey, stored);
+    return fromStored(stored);
+  }
+
+  function events(upward: Upward, request: Request): Response {
+    const subscribe = options.subscribe ?? ((listener: (changes: readonly ChangeEvent[]) => void) => upward.subscribe(listener));
+    const encoder = new TextEncoder();
+    let cleanup = () => {};
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        let open = true;
+        const send = (text: string) => {
+          if (!open) return;
+          try {
+            controller.enqueue(encoder.encode(text));
+          } catch {
+            cleanup();
+          }
+        };
+        const unsubscribe = subscribe((changes) => {
+          const events = changes.map(({ entity, id, kind }) => ({ entity, id, kind }));
+          if (events.length) send(`data: ${JSON.stringify(events)}\n\n`);
+        });
+        const timer = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
+        cleanup = () => {
+          if (!open) return;
+          open = false;
+          clearInterval(timer);
+          unsubscribe();
+          request.signal.removeEventListener('abort', onAbort);
+          try {
+            controller.close();
+          } catch {
+            // Already closed by the consumer.
+          }
+        };
+        const onAbort = () => cleanup();
+        request.signal.addEventListener('abort', onAbort);
+        // A reconnecting EventSource waits 3 s; the comment flushes the headers at once.
+        send('retry: 3000\n: connected\n\n');
+        if (request.signal.aborted) cleanup();
+      },
+      cancel() {
+        cleanup();
+      },
+    });
+    return new Response(stream, {
+      status: 200,
+      headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
+    });
+  }
+
+  return async (request) => {
+    try {
+      const url = new URL(request.url);
+      const notFound = () => problemResponse(problem(404, 'not-found', `There is nothing at ${request.method} ${url.pathname}.`));
+      if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return notFound();
+      const path = url.pathname.slice(basePath.length).replace(/(.)\/$/, '$1');
+      const segments = decodeSegments(path);
+      if (!segments) return fail(new MalformedRequestError('path', 'is not validly percent-encoded'));
+
+      if (path === '/openapi.json') {
+        if (request.method !== 'GET') {
+          return problemResponse(problem(405, 'method-not-allowed', `${request.method} is not allowed here.`), { allow: 'GET' });
+        }
+        document ??= openApiDocument({ basePath });
+        return jsonResponse(200, document, { 'cache-control': 'public, max-age=300' });
+      }
+
+      if (request.method === 'OPTIONS') {
+        // Answered before authentication: a CORS preflight carries no credentials (the host adds the CORS headers).
+        const allow = path === '/events' ? ['GET'] : (() => {
+          const route = matchRoute(operationList, 'OPTIONS', segments);
+          return route.kind === 'method-not-allowed' ? route.allow : null;
+        })();
+        return allow ? new Response(null, { status: 204, headers: { allow: [...allow, 'OPTIONS'].join(', ') } }) : notFound();
+      }
+
+      const actor = await options.authenticate(request);
+      if (!actor) {
+        return problemResponse(problem(401, 'unauthenticated', 'Sign in to use this API.'), { 'www-authenticate': 'Bearer' });
+      }
+      const upward = options.upwardFor(actor);
+
+      if (path === '/events') {
+        if (request.method !== 'GET') return problemResponse(problem(405, 'method-not-allowed', `${request.method} is not allowed here.`), { allow: 'GET' });
+        return events(upward, request);
+      }
+
+      const route = matchRoute(operationList, request.method, segments);
+      if (route.kind === 'not-found') return notFound();
+      if (route.kind === 'method-not-allowed') {
+        return problemResponse(problem(405, 'method-not-allowed', `${request.method} is not allowed on ${url.pathname}; use ${route.allow.join(', ')}.`), {
+          allow: route.allow.join(', '),
+        });
+      }
+      const { op, params } = route;
+      if (op.mutation) return await mutate(op, upward, upward.actor.personId, request, params, url);
+      const body = op.http === 'GET' ? undefined : (await readJson(request)).value;
+      return await run(op, upward, request, params, url, body);
+    } catch (error) {
+      return fail(error);
+    }
+  };
+}

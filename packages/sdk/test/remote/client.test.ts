@@ -1,0 +1,106 @@
+// The remote client's own behaviour beyond the shared suite: connecting (who is acting), auth
+// headers, ETag/If-Match, the change feed, and that every call really goes over HTTP.
+import { expect } from '@open-wc/testing';
+import { http } from 'msw';
+import { createUpward, StaleVersionError } from '../../src/index.ts';
+import { connectUpward, remoteUpward, UnauthenticatedError, type RemoteUpward } from '../../src/remote/client.ts';
+import { people } from '../upward/world.ts';
+import { BASE, startTestServer, worker, type TestServer } from './client-fixture.ts';
+import { eventually } from './client-network.ts';
+
+describe('connectUpward', () => {
+  let server: TestServer;
+  const clients: RemoteUpward[] = [];
+  const admin = { personId: 'hr', isAdmin: true };
+  const connect = (actor: { personId: string; isAdmin?: boolean }) => {
+    const client = remoteUpward({ baseUrl: BASE, actor, headers: server.headersFor(actor), outbox: false });
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    server = await startTestServer();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.close();
+    await server.dispose();
+  });
+
+  it('resolves once the server said who is acting, so `actor` is there from the first line', async () => {
+    await createUpward({ store: server.store, actor: admin }).people.upsert(people.anna);
+    const client = await connectUpward({ baseUrl: BASE, headers: server.headersFor({ personId: 'anna' }), outbox: false });
+    clients.push(client);
+    expect(client.actor).to.deep.equal({ personId: 'anna', isAdmin: false });
+    expect(server.arrivals.map((a) => `${a.method} ${a.path}`)).to.deep.equal(['GET /people/me']);
+  });
+
+  it('rejects with `unauthenticated` when the server does not know the caller', async () => {
+    const error = await connectUpward({ baseUrl: BASE, outbox: false }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(UnauthenticatedError);
+    expect((error as UnauthenticatedError).code).to.equal('unauthenticated');
+  });
+
+  it('goes over HTTP for every call: the record is in the server’s store, not in the page', async () => {
+    const p = await connect(admin).people.upsert(people.anna);
+    expect(p).to.include({ id: 'anna', version: 1 });
+    const stored = await createUpward({ store: server.store, actor: admin }).people.get('anna');
+    expect(stored.name).to.equal('Anna Schmidt');
+    const write = server.arrivals.find((a) => a.method === 'POST')!;
+    expect(write).to.include({ path: '/people', status: 200 });
+    expect(write.key, 'a mutation carries an Idempotency-Key').to.match(/^[0-9a-f-]{36}$/);
+  });
+
+  it('asks for a fresh bearer token before every request', async () => {
+    const seen: (string | null)[] = [];
+    worker.use(
+      http.all(`${BASE}/*`, ({ request }) => {
+        seen.push(request.headers.get('authorization'));
+        // Nothing returned: msw hands the request on to the real handler.
+      }),
+    );
+    let n = 0;
+    const client = remoteUpward({ baseUrl: BASE, actor: admin, headers: server.headersFor(admin), getToken: () => `token-${++n}`, outbox: false });
+    clients.push(client);
+    await client.people.upsert(people.anna);
+    await client.people.get('anna');
+    expect(seen).to.deep.equal(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('sends expectedVersion as If-Match; a stale one is a 412 and a StaleVersionError (code `conflict`)', async () => {
+    const hr = connect(admin);
+    const first = await hr.people.upsert(people.anna);
+    await hr.people.upsert({ ...people.anna, title: 'Engineer', expectedVersion: first.version });
+    const error = await hr.people.upsert({ ...people.anna, title: 'Stale', expectedVersion: first.version }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(StaleVersionError);
+    expect(error).to.include({ code: 'conflict', reason: 'stale', entity: 'person', id: 'anna' });
+    expect((error as Error).message).to.contain('was changed by someone else');
+    expect(server.arrivals.at(-1)).to.include({ status: 412 });
+    expect((await hr.people.get('anna')).title).to.equal('Engineer');
+  });
+
+  it('hears other people’s changes through the server’s event feed, and its own write once', async () => {
+    const hr = connect(admin);
+    const anna = connect({ personId: 'anna' });
+    await hr.people.upsert(people.anna);
+    const heard: string[] = [];
+    const stop = anna.subscribe((changes) => heard.push(...changes.map((c) => `${c.entity}:${c.id}`)));
+    // The feed is open once the server has it: wait for the stream request to arrive.
+    await eventually(() => server.arrivals.some((a) => a.path === '/events'));
+    await hr.people.upsert({ ...people.anna, title: 'Engineer' });
+    await eventually(() => heard.length === 1);
+    expect(heard).to.deep.equal(['person:anna']);
+    await anna.people.upsert({ ...people.anna, title: 'Senior Engineer' }).catch(() => undefined); // forbidden: not an admin
+    const mine = connect(admin);
+    const ownHeard: string[] = [];
+    const stopOwn = mine.subscribe((changes) => ownHeard.push(...changes.map((c) => `${c.entity}:${c.id}`)));
+    await eventually(() => server.arrivals.filter((a) => a.path === '/events').length === 2);
+    await mine.people.upsert(people.ben);
+    await new Promise((r) => setTimeout(r, 500));
+    // Announced when the answer came, and the feed's echo of the same change dropped.
+    expect(ownHeard).to.deep.equal(['person:ben']);
+    await eventually(() => heard.length === 2);
+    expect(heard).to.deep.equal(['person:anna', 'person:ben']);
+    stop();
+    stopOwn();
+  });
+});
