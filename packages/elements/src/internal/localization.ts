@@ -49,5 +49,7 @@ export async function setUpwardLocale(locale: string): Promise<void> {
 
 /** The locale Upward renders in; dates and numbers are formatted with it through `Intl`. */
 export function currentLocale(): UpwardLocale {
-  return active;
+  // @lit/localize re-renders elements as soon as the new locale is active, which is before
+  // `setLocale`'s promise resolves: ask it directly so dates and numbers switch in that render too.
+  return (controls?.getLocale() as UpwardLocale | undefined) ?? active;
 }

@@ -1,0 +1,100 @@
+/**
+ * One proposed pair on the pairing board, as a plain render function: names, score and reasons,
+ * the warnings of a locked pair that breaks a rule, and every action on it. Each action exists
+ * twice where it involves dragging: dragging the mentor onto another pair swaps the two mentors,
+ * and the "Swap mentor with" list does the same from the keyboard (WCAG 2.5.7).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { ProposedPair } from '@upward/sdk';
+import { fieldId } from '../internal/errors.ts';
+import { renderScore } from '../mentor-finder/score-reasons.ts';
+
+/** The drag payload: the mentee whose mentor is being moved. */
+export const DRAG_TYPE = 'application/x-upward-pair';
+
+export interface PairCardOptions {
+  pair: ProposedPair;
+  name(id: string): string;
+  /** The other pairs, for "Swap mentor with". */
+  others: readonly ProposedPair[];
+  busy: boolean;
+  dropTarget: boolean;
+  onLock(pair: ProposedPair): void;
+  onExclude(pair: ProposedPair): void;
+  onSwap(menteeId: string, otherMenteeId: string): void;
+  onDrag(menteeId: string | undefined): void;
+  /** A dragged mentor entered this card: highlight it as the drop target. */
+  onDragOver(menteeId: string): void;
+  onDrop(targetMenteeId: string, event: DragEvent): void;
+}
+
+export function renderPairCard(o: PairCardOptions): TemplateResult {
+  const { pair } = o;
+  const mentee = o.name(pair.menteeId);
+  const mentor = o.name(pair.mentorId);
+  const label = msg(str`${mentee} with ${mentor}`, { id: 'pairing-board.pair' });
+  const swapId = fieldId(`swap.${pair.menteeId}`);
+  const swap = (event: Event) => {
+    const select = (event.currentTarget as HTMLElement).closest('form')!.querySelector('select')!;
+    event.preventDefault();
+    if (select.value) o.onSwap(pair.menteeId, select.value);
+  };
+  return html`<li
+    class="card pair ${pair.locked ? 'locked' : ''} ${o.dropTarget ? 'drop-target' : ''}"
+    part="item"
+    data-mentee=${pair.menteeId}
+    @dragenter=${() => o.onDragOver(pair.menteeId)}
+    @dragover=${(event: DragEvent) => event.preventDefault()}
+    @drop=${(event: DragEvent) => o.onDrop(pair.menteeId, event)}
+  >
+    <h4 tabindex="-1" class="pair-title">
+      ${mentee}
+      <span class="muted">${msg('with', { id: 'pairing-board.with' })}</span>
+      <span
+        class="mentor"
+        draggable="true"
+        title=${msg('Drag onto another pair to swap mentors', { id: 'pairing-board.drag-hint' })}
+        @dragstart=${(event: DragEvent) => {
+          event.dataTransfer?.setData(DRAG_TYPE, pair.menteeId);
+          if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+          o.onDrag(pair.menteeId);
+        }}
+        @dragend=${() => o.onDrag(undefined)}
+        >${mentor}</span
+      >
+      ${pair.locked ? html`<span class="badge">${msg('Locked', { id: 'pairing-board.locked' })}</span>` : nothing}
+    </h4>
+    ${pair.warnings.length
+      ? html`<ul class="warnings field-error">
+          ${pair.warnings.map((w) => html`<li>${msg(str`Breaks a rule: ${w}`, { id: 'pairing-board.warning' })}</li>`)}
+        </ul>`
+      : nothing}
+    <details>
+      <summary>${msg('Why this pair', { id: 'pairing-board.why' })}</summary>
+      ${renderScore(pair.score, pair.reasons)}
+    </details>
+    <div class="row" part="actions">
+      <button type="button" data-action="lock" aria-pressed=${pair.locked ? 'true' : 'false'} ?disabled=${o.busy} @click=${() => o.onLock(pair)}
+        aria-label=${msg(str`Lock pair: ${label}`, { id: 'pairing-board.lock-named' })}>
+        ${msg('Lock pair', { id: 'pairing-board.lock' })}
+      </button>
+      <button type="button" data-action="exclude" class="danger" ?disabled=${o.busy} @click=${() => o.onExclude(pair)}
+        aria-label=${msg(str`Exclude pair: ${label}`, { id: 'pairing-board.exclude-named' })}>
+        ${msg('Exclude pair', { id: 'pairing-board.exclude' })}
+      </button>
+      ${o.others.length
+        ? html`<form class="row swap" @submit=${swap}>
+            <label for=${swapId}>${msg('Swap mentor with', { id: 'pairing-board.swap-with' })}</label>
+            <select id=${swapId}>
+              ${o.others.map((other) => html`<option value=${other.menteeId}>${o.name(other.mentorId)} (${o.name(other.menteeId)})</option>`)}
+            </select>
+            <button type="submit" data-action="swap" ?disabled=${o.busy}
+              aria-label=${msg(str`Swap: ${label}`, { id: 'pairing-board.swap-named' })}>
+              ${msg('Swap', { id: 'pairing-board.swap' })}
+            </button>
+          </form>`
+        : nothing}
+    </div>
+  </li>`;
+}

@@ -1,0 +1,89 @@
+/** Styles of `<upward-program-setup>`: sections of fields laid out in a responsive grid. */
+import { css } from 'lit';
+
+export const styles = css`
+  fieldset.plain {
+    border: 0;
+    padding: 0;
+    margin: 0;
+    min-width: 0;
+  }
+  form,
+  fieldset.plain {
+    display: flex;
+    flex-direction: column;
+    gap: var(--upward-program-setup-section-gap, 1.25rem);
+  }
+  section[part='base'] > * + * {
+    margin-top: var(--_gap);
+  }
+  .section {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_gap);
+    margin: 0;
+    min-width: 0;
+  }
+  legend,
+  summary {
+    font-weight: 700;
+    padding: 0 0.25rem;
+  }
+  summary {
+    cursor: pointer;
+    min-height: 1.5rem;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--upward-program-setup-columns, 14rem)), 1fr));
+    gap: var(--_gap);
+    align-items: start;
+  }
+  .wide {
+    grid-column: 1 / -1;
+  }
+  fieldset.wide,
+  fieldset.clause {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0;
+    padding: var(--_gap);
+  }
+  fieldset.clause {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 1.75rem;
+  }
+  .check label {
+    font-weight: normal;
+  }
+  input[type='checkbox'] {
+    /* 24 px: the WCAG 2.2 minimum target size. */
+    width: 1.5rem;
+    height: 1.5rem;
+    min-height: 0;
+    margin: 0;
+  }
+  dialog {
+    max-width: min(32rem, 90vw);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  @media (forced-colors: active) {
+    .section,
+    fieldset,
+    dialog {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,618 @@
+/**
+ * `<upward-program-setup>`: an admin creates a program (starting from the SDK's ready playbook
+ * for its purpose) or edits one, and moves it through its phases. Saves carry the version the
+ * form was loaded from, so a change made elsewhere in the meantime is reported and reloaded,
+ * never silently overwritten. Who may do this is the SDK's decision; its refusal is shown as a
+ * clear "admins only" state.
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { Task } from '@lit/task';
+import { msg, str } from '@lit/localize';
+import { canTransition, playbooks, programFromPlaybook, type ChangeEvent, type Person, type Program, type ProgramPhase, type Purpose } from '@upward/sdk';
+import { UpwardElement } from '../internal/upward-element.ts';
+import { baseStyles } from '../internal/styles.ts';
+import { emit } from '../internal/events.ts';
+import { describeError, fieldError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { blankModel, programModel, toModel, toProgramInput, weightFactors, type Clause, type ProgramModel } from './program-model.ts';
+import { meetingModeLabel, phaseLabel, purposeLabel, weightLabel } from './program-labels.ts';
+import { styles } from './program-setup.styles.ts';
+
+declare global {
+  interface UpwardEventDetails {
+    /** A program was created or its settings saved. */
+    'upward-program-saved': { program: Program };
+    /** A program moved to another phase (`from` is the phase it left). */
+    'upward-program-phase-changed': { program: Program; from: ProgramPhase };
+  }
+}
+
+type PhaseMethod = 'openEnrolment' | 'reopenEnrolment' | 'startMatching' | 'launch' | 'close';
+/** Each phase action, the phase it leads to and, where two actions reach one phase, where it starts. */
+const phaseActions: readonly { method: PhaseMethod; to: ProgramPhase; from?: ProgramPhase }[] = [
+  { method: 'openEnrolment', to: 'enrolling', from: 'draft' },
+  { method: 'reopenEnrolment', to: 'enrolling', from: 'matching' },
+  { method: 'startMatching', to: 'matching' },
+  { method: 'launch', to: 'running' },
+  { method: 'close', to: 'closed' },
+];
+
+const purposes = ['generational-divide', 'empower-younger-employees', 'growth-mindset', 'digital-strategy', 'social-media-and-analytics', 'inclusion', 'custom'] as const;
+/** How many unselected people the champion picker lists at once; the filter narrows the rest. */
+const PEOPLE_SHOWN = 12;
+
+interface Loaded {
+  program?: Program;
+  people: Person[];
+}
+
+/**
+ * @summary Create or edit a reverse-mentoring program and move it through its phases (admins).
+ *
+ * @fires upward-program-saved - After the SDK stored a new program or saved changes; detail `{ program }`.
+ * @fires upward-program-phase-changed - After the program moved phase; detail `{ program, from }`.
+ * @fires upward-error - A command failed (the element shows the message); detail `{ error, operation }`.
+ *
+ * @csspart base - The whole element.
+ * @csspart phase - The phase panel with its actions (edit mode).
+ * @csspart actions - Rows of buttons (phase actions, form submit).
+ * @csspart form - The program form.
+ * @csspart section - Each group of fields (basics, playbook, pairing, …).
+ * @csspart clauses - The agreement's extra clauses with their add and remove buttons.
+ * @csspart playbook-offer - The card offering the ready playbook of the chosen purpose.
+ * @csspart error-summary - The list of problems after a failed save.
+ * @csspart dialog - The confirmation before closing the program.
+ * @csspart forbidden - What non-admins see.
+ *
+ * @cssproperty --upward-program-setup-section-gap - Space between the groups of fields.
+ * @cssproperty --upward-program-setup-columns - Minimum column width of the field grid (default 14rem).
+ */
+export class UpwardProgramSetup extends UpwardElement {
+  static override styles = [baseStyles, styles];
+
+  /** The program to edit; leave it out to create a new one (it is set to the new program's id once created). */
+  @property({ attribute: 'program-id' })
+  programId?: string;
+
+  @state() private model?: ProgramModel;
+  @state() private program?: Program;
+  @state() private dirty = false;
+  @state() private busy = false;
+  @state() private error?: DescribedError;
+  @state() private announcement = '';
+  /** The purpose whose ready playbook is on offer (after the admin chose that purpose). */
+  @state() private offer?: Exclude<Purpose, 'custom'>;
+  @state() private peopleFilter = '';
+  /** Visible labels by field path, collected while rendering, for the error summary's links. */
+  private labels: Record<string, string> = {};
+  private focusAfterUpdate?: string;
+
+  private data = new Task(this, {
+    task: async ([upward, id]): Promise<Loaded | undefined> => {
+      if (!upward) return undefined;
+      const [program, people] = await Promise.all([id ? upward.programs.get(id) : undefined, upward.people.list()]);
+      return { program, people };
+    },
+    args: () => [this.upward, this.programId, this.revision] as const,
+    onComplete: (loaded) => this.adopt(loaded?.program),
+  });
+
+  protected override isRelevant(changes: readonly ChangeEvent[]): boolean {
+    return changes.some((c) => c.entity === 'person' || (c.entity === 'program' && c.id === this.programId));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Another program (or "new") was asked for: start over, unless it is the one just created.
+    if (changed.has('programId') && this.program?.id !== this.programId) {
+      this.model = undefined;
+      this.program = undefined;
+      this.dirty = false;
+      this.error = undefined;
+    }
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterUpdate) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
+      this.focusAfterUpdate = undefined;
+      // The error summary and the phase status are not controls: make them focusable by script only.
+      if (target && !target.matches('input,select,textarea,button,a,[tabindex]')) target.tabIndex = -1;
+      target?.focus();
+    }
+  }
+
+  /** Takes a (re)loaded program into the form, unless the admin has unsaved edits. */
+  private adopt(program: Program | undefined): void {
+    this.program = program;
+    if (this.model && this.dirty) return;
+    this.model = program ? programModel(program) : (this.model ?? blankModel());
+  }
+
+  private get editing(): boolean {
+    return !!this.programId;
+  }
+
+  // ── input ──────────────────────────────────────────────────────────────
+
+  private onInput = (event: Event): void => {
+    const t = event.target as HTMLInputElement;
+    const path = t.name;
+    if (!path || !this.model) return;
+    const model = { ...this.model };
+    const clause = /^agreementTemplate\.clauses\.(\d+)\.(title|text)$/.exec(path);
+    if (clause) {
+      const clauses = [...(model['agreementTemplate.clauses'] as Clause[])];
+      clauses[Number(clause[1])] = { ...clauses[Number(clause[1])]!, [clause[2]!]: t.value };
+      model['agreementTemplate.clauses'] = clauses;
+    } else if (t.dataset.list !== undefined) {
+      const list = (model[path] as string[]).filter((v) => v !== t.value);
+      model[path] = t.checked ? [...list, t.value] : list;
+    } else if (t.type === 'checkbox') {
+      model[path] = t.checked;
+    } else {
+      model[path] = t.value;
+    }
+    if (path === 'purpose') this.offer = t.value && t.value !== 'custom' ? (t.value as Exclude<Purpose, 'custom'>) : undefined;
+    this.model = model;
+    this.dirty = true;
+  };
+
+  private applyPlaybook(): void {
+    if (!this.model || !this.offer) return;
+    const m = this.model;
+    const template = playbooks[this.offer];
+    const kickoffDate = m.kickoffDate as string;
+    const endDate = m.endDate as string;
+    this.model = {
+      ...toModel(programFromPlaybook(this.offer, { kickoffDate, endDate })),
+      name: (m.name as string) || template.name,
+      description: (m.description as string) || (template.description ?? ''),
+      championIds: m.championIds!,
+      kickoffDate,
+      endDate,
+    };
+    this.offer = undefined;
+    this.dirty = true;
+    this.announcement = msg(str`The “${template.name}” playbook was applied. Review the fields below and adjust what differs.`, { id: 'program-setup.playbook-applied' });
+    this.focusAfterUpdate = `#${fieldId('goals')}`;
+  }
+
+  private addClause(): void {
+    const clauses = [...(this.model!['agreementTemplate.clauses'] as Clause[]), { title: '', text: '' }];
+    this.model = { ...this.model, 'agreementTemplate.clauses': clauses };
+    this.dirty = true;
+    this.focusAfterUpdate = `#${fieldId(`agreementTemplate.clauses.${clauses.length - 1}.title`)}`;
+  }
+
+  private removeClause(index: number): void {
+    const clauses = (this.model!['agreementTemplate.clauses'] as Clause[]).filter((_, i) => i !== index);
+    this.model = { ...this.model, 'agreementTemplate.clauses': clauses };
+    this.dirty = true;
+    this.focusAfterUpdate = '#add-clause';
+  }
+
+  // ── commands ───────────────────────────────────────────────────────────
+
+  /** The SDK names update errors `changes.<field>`; the form knows them by `<field>`. */
+  private describe(error: unknown): DescribedError {
+    const d = describeError(error);
+    const fields = new Map([...d.fields].map(([p, m]) => [p.replace(/^changes\./, ''), m]));
+    const message = d.code === 'forbidden' ? msg('Only admins can set up programs.', { id: 'program-setup.forbidden' }) : d.message;
+    return { ...d, message, fields };
+  }
+
+  private async fail(operation: string, error: unknown): Promise<void> {
+    this.error = this.describe(error);
+    this.reportError(operation, error);
+    if (this.error.code === 'conflict' || this.error.code === 'precondition-failed') {
+      // Show the program as it is now: the admin redoes the change on top of it.
+      this.dirty = false;
+      await this.data.run();
+    }
+    this.focusAfterUpdate = '.error-summary';
+  }
+
+  private async save(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const upward = this.upward;
+    if (!upward || !this.model || this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    this.announcement = '';
+    const input = toProgramInput(this.model);
+    try {
+      const program = this.program
+        ? await upward.programs.update({ id: this.program.id, expectedVersion: this.program.version, changes: input })
+        : await upward.programs.create(input);
+      const created = !this.program;
+      this.program = program;
+      this.model = programModel(program);
+      this.dirty = false;
+      this.programId = program.id;
+      this.announcement = created
+        ? msg(str`Program “${program.name}” created as a draft.`, { id: 'program-setup.created' })
+        : msg(str`Changes to “${program.name}” saved.`, { id: 'program-setup.saved' });
+      emit(this, 'upward-program-saved', { program });
+    } catch (error) {
+      await this.fail('programs.save', error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async changePhase(method: PhaseMethod): Promise<void> {
+    const upward = this.upward;
+    const current = this.program;
+    if (!upward || !current || this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    this.announcement = '';
+    try {
+      const program = await upward.programs[method]({ id: current.id, expectedVersion: current.version });
+      // Unsaved edits stay in the form; they now apply on top of the new version.
+      this.program = program;
+      this.announcement = msg(str`“${program.name}” is now in the phase: ${phaseLabel(program.phase)}.`, { id: 'program-setup.phase-changed' });
+      this.focusAfterUpdate = '#phase-status';
+      emit(this, 'upward-program-phase-changed', { program, from: current.phase });
+    } catch (error) {
+      await this.fail(`programs.${method}`, error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  private async confirmClose(): Promise<void> {
+    this.dialog?.close();
+    await this.changePhase('close');
+  }
+
+  // ── rendering ──────────────────────────────────────────────────────────
+
+  protected override render(): TemplateResult {
+    if (!this.upward) return this.renderNoClient();
+    const loaded = this.data.value;
+    if (!loaded || !this.model) {
+      const error = this.data.error;
+      if (error === undefined) return this.renderLoading();
+      if (describeError(error).code === 'forbidden') return this.renderForbidden();
+      return this.renderLoadError(error, () => void this.data.run());
+    }
+    const m = this.model;
+    const closed = this.program?.phase === 'closed';
+    const heading = this.program ? msg(str`Program: ${this.program.name}`, { id: 'program-setup.title-edit' }) : msg('New program', { id: 'program-setup.title-new' });
+    return html`<section part="base" aria-labelledby="title">
+      <h2 id="title">${heading}</h2>
+      ${this.program ? this.renderPhase(this.program) : nothing}
+      <form part="form" novalidate @input=${this.onInput} @submit=${this.save}>
+        ${renderErrorSummary(this.error, this.labels, this.shadowRoot)}
+        <!-- A closed program's settings are final (the SDK refuses edits): show them, disabled. -->
+        <fieldset class="plain" ?disabled=${closed}>
+          ${this.renderBasics(m)} ${this.renderPlaybook(m)} ${this.renderRules()} ${this.renderMatching(m)} ${this.renderFormat(m)}
+          ${this.renderChampions(m, loaded.people)} ${this.renderAgreement(m)} ${this.renderDates()} ${this.renderAdvanced()}
+        </fieldset>
+        <div class="row" part="actions" ?hidden=${closed}>
+          <button class="primary" type="submit" ?disabled=${this.busy}>
+            ${this.busy ? msg('Saving…', { id: 'common.saving' }) : this.program ? msg('Save changes', { id: 'program-setup.save' }) : msg('Create program', { id: 'program-setup.create' })}
+          </button>
+          ${this.dirty ? html`<span class="muted">${msg('Unsaved changes', { id: 'program-setup.unsaved' })}</span>` : nothing}
+        </div>
+      </form>
+      <p class="status" role="status" aria-live="polite">${this.announcement}</p>
+    </section>`;
+  }
+
+  private renderForbidden(): TemplateResult {
+    return html`<div part="forbidden" class="card" role="status">
+      <h2>${msg('Only admins can set up programs', { id: 'program-setup.forbidden-title' })}</h2>
+      <p>${msg('Programs are created and run by your HR admins. If you would like to start one, ask them to set it up.', { id: 'program-setup.forbidden-body' })}</p>
+    </div>`;
+  }
+
+  private renderPhase(program: Program): TemplateResult {
+    const actions = phaseActions.filter((a) => (!a.from || a.from === program.phase) && canTransition('program', program.phase, a.to));
+    const label = (method: PhaseMethod): string =>
+      ({
+        openEnrolment: msg('Open enrolment', { id: 'program-setup.action.openEnrolment' }),
+        reopenEnrolment: msg('Reopen enrolment', { id: 'program-setup.action.reopenEnrolment' }),
+        startMatching: msg('Start matching', { id: 'program-setup.action.startMatching' }),
+        launch: msg('Launch the program', { id: 'program-setup.action.launch' }),
+        close: msg('Close the program…', { id: 'program-setup.action.close' }),
+      })[method];
+    return html`<section part="phase" class="card" aria-labelledby="phase-title">
+      <h3 id="phase-title">${msg('Phase', { id: 'program-setup.phase' })}</h3>
+      <p id="phase-status" tabindex="-1">
+        ${msg('Current phase:', { id: 'program-setup.current-phase' })} <span class="badge">${phaseLabel(program.phase)}</span>
+      </p>
+      ${actions.length
+        ? html`<div class="row" part="actions">
+            ${actions.map((a) =>
+              a.method === 'close'
+                ? html`<button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.dialog?.showModal()}>${label(a.method)}</button>`
+                : html`<button type="button" ?disabled=${this.busy} @click=${() => this.changePhase(a.method)}>${label(a.method)}</button>`,
+            )}
+          </div>`
+        : html`<p class="muted">${msg('This program is closed; its settings can no longer change.', { id: 'program-setup.closed-note' })}</p>`}
+      <dialog part="dialog" aria-labelledby="close-title" aria-describedby="close-body">
+        <h3 id="close-title">${msg(str`Close “${program.name}”?`, { id: 'program-setup.close-title' })}</h3>
+        <p id="close-body">
+          ${msg('Pairs that are meeting regularly are marked completed; all other pairs end. A closed program cannot be reopened.', { id: 'program-setup.close-body' })}
+        </p>
+        <div class="row">
+          <button type="button" class="danger" @click=${this.confirmClose}>${msg('Close the program', { id: 'program-setup.close-confirm' })}</button>
+          <button type="button" autofocus @click=${() => this.dialog?.close()}>${msg('Keep it open', { id: 'program-setup.close-cancel' })}</button>
+        </div>
+      </dialog>
+    </section>`;
+  }
+
+  /** ARIA and id of a control at `path`, and the message under it. */
+  private control(path: string, label: string) {
+    this.labels[path] = label;
+    const message = fieldError(this.error, path);
+    return { id: fieldId(path), invalid: message ? 'true' : 'false', describedBy: message ? `${fieldId(path)}-error` : undefined, message };
+  }
+
+  private errorText(id: string, message: string | undefined): TemplateResult | typeof nothing {
+    return message ? html`<span class="field-error" id="${id}-error">${message}</span>` : nothing;
+  }
+
+  private input(path: string, label: string, opts: { type?: string; min?: number; max?: number; hint?: string; required?: boolean } = {}): TemplateResult {
+    const c = this.control(path, label);
+    const described = [opts.hint ? `${c.id}-hint` : '', c.describedBy ?? ''].join(' ').trim();
+    return html`<div class="field">
+      <label for=${c.id}>${label}</label>
+      ${opts.hint ? html`<span class="hint" id="${c.id}-hint">${opts.hint}</span>` : nothing}
+      <input
+        id=${c.id}
+        name=${path}
+        type=${opts.type ?? 'text'}
+        min=${opts.min ?? nothing}
+        max=${opts.max ?? nothing}
+        ?required=${opts.required}
+        aria-invalid=${c.invalid}
+        aria-describedby=${described || nothing}
+        .value=${live(String(this.model![path] ?? ''))}
+      />
+      ${this.errorText(c.id, c.message)}
+    </div>`;
+  }
+
+  private area(path: string, label: string, hint?: string): TemplateResult {
+    const c = this.control(path, label);
+    const described = [hint ? `${c.id}-hint` : '', c.describedBy ?? ''].join(' ').trim();
+    return html`<div class="field wide">
+      <label for=${c.id}>${label}</label>
+      ${hint ? html`<span class="hint" id="${c.id}-hint">${hint}</span>` : nothing}
+      <textarea id=${c.id} name=${path} aria-invalid=${c.invalid} aria-describedby=${described || nothing} .value=${live(String(this.model![path] ?? ''))}></textarea>
+      ${this.errorText(c.id, c.message)}
+    </div>`;
+  }
+
+  private select(path: string, label: string, options: readonly (readonly [string, string])[]): TemplateResult {
+    const c = this.control(path, label);
+    const value = String(this.model![path] ?? '');
+    return html`<div class="field">
+      <label for=${c.id}>${label}</label>
+      <select id=${c.id} name=${path} aria-invalid=${c.invalid} aria-describedby=${c.describedBy ?? nothing}>
+        ${options.map(([v, l]) => html`<option value=${v} ?selected=${v === value}>${l}</option>`)}
+      </select>
+      ${this.errorText(c.id, c.message)}
+    </div>`;
+  }
+
+  private check(path: string, label: string): TemplateResult {
+    const c = this.control(path, label);
+    return html`<div class="check">
+      <input type="checkbox" id=${c.id} name=${path} .checked=${live(this.model![path] === true)} aria-invalid=${c.invalid} aria-describedby=${c.describedBy ?? nothing} />
+      <label for=${c.id}>${label}</label>
+      ${this.errorText(c.id, c.message)}
+    </div>`;
+  }
+
+  /** A group of checkboxes whose values form the list at `path`. */
+  private checkList(path: string, legend: string, options: readonly (readonly [string, string, string?])[]): TemplateResult {
+    const c = this.control(path, legend);
+    const chosen = this.model![path] as string[];
+    return html`<fieldset class="wide" aria-describedby=${c.describedBy ?? nothing}>
+      <legend>${legend}</legend>
+      ${options.map(
+        ([value, label, hint], i) => html`<div class="check">
+          <input type="checkbox" id=${i === 0 ? c.id : `${c.id}-${i}`} name=${path} data-list value=${value} .checked=${live(chosen.includes(value))} />
+          <label for=${i === 0 ? c.id : `${c.id}-${i}`}>${label}${hint ? html` <span class="hint">${hint}</span>` : nothing}</label>
+        </div>`,
+      )}
+      ${this.errorText(c.id, c.message)}
+    </fieldset>`;
+  }
+
+  private section(id: string, title: string, body: unknown): TemplateResult {
+    return html`<fieldset part="section" class="section" aria-labelledby="s-${id}">
+      <legend id="s-${id}">${title}</legend>
+      <div class="grid">${body}</div>
+    </fieldset>`;
+  }
+
+  private renderBasics(m: ProgramModel): TemplateResult {
+    const purpose = m.purpose as string;
+    return this.section(
+      'basics',
+      msg('Basics', { id: 'program-setup.section.basics' }),
+      html`${this.input('name', msg('Name', { id: 'program-setup.name' }), { required: true })}
+      ${this.select('purpose', msg('Purpose', { id: 'program-setup.purpose' }), [
+        ['', msg('Choose a purpose…', { id: 'program-setup.purpose-choose' })],
+        ...purposes.map((p) => [p, purposeLabel(p)] as const),
+      ])}
+      ${purpose === 'custom' ? this.input('customPurpose', msg('Describe the purpose', { id: 'program-setup.custom-purpose' })) : nothing}
+      ${this.offer ? this.renderOffer(this.offer) : nothing}
+      ${this.area('description', msg('Description', { id: 'program-setup.description' }))}
+      ${this.area('goals', msg('Goals', { id: 'program-setup.goals' }), msg('One goal per line.', { id: 'program-setup.one-per-line' }))}`,
+    );
+  }
+
+  private renderOffer(purpose: Exclude<Purpose, 'custom'>): TemplateResult {
+    const template = playbooks[purpose];
+    return html`<div class="card wide" part="playbook-offer" role="group" aria-labelledby="offer-title">
+      <h3 id="offer-title">${msg(str`Ready playbook: ${template.name}`, { id: 'program-setup.offer-title' })}</h3>
+      <p>${template.description}</p>
+      <p class="hint">
+        ${msg('Fills in goals, the playbook, pairing rules, matching, format and the agreement. The name, dates and champions you entered stay.', { id: 'program-setup.offer-hint' })}
+      </p>
+      <div class="row">
+        <button type="button" class="primary" @click=${this.applyPlaybook}>${msg('Start from this playbook', { id: 'program-setup.offer-apply' })}</button>
+        <button type="button" @click=${() => (this.offer = undefined)}>${msg('No, thanks', { id: 'program-setup.offer-dismiss' })}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderPlaybook(_m: ProgramModel): TemplateResult {
+    return this.section(
+      'playbook',
+      msg('Playbook', { id: 'program-setup.section.playbook' }),
+      html`${this.input('playbook.cadence.every', msg('Pairs meet every', { id: 'program-setup.cadence-every' }), { type: 'number', min: 1, max: 12 })}
+      ${this.select('playbook.cadence.unit', msg('Unit', { id: 'program-setup.cadence-unit' }), [
+        ['week', msg('weeks', { id: 'program-setup.weeks' })],
+        ['month', msg('months', { id: 'program-setup.months' })],
+      ])}
+      ${this.input('playbook.sessionMinutes', msg('Session length (minutes)', { id: 'program-setup.session-minutes' }), { type: 'number', min: 15, max: 240 })}
+      ${this.checkList('playbook.meetingModes', msg('How pairs meet', { id: 'program-setup.meeting-modes' }), (['in-person', 'video', 'phone'] as const).map((v) => [v, meetingModeLabel(v)] as const))}
+      ${this.input('playbook.where', msg('Where to meet in person', { id: 'program-setup.where' }))}
+      ${this.area('playbook.talkingPoints', msg('Talking points', { id: 'program-setup.talking-points' }), msg('One per line.', { id: 'program-setup.one-line' }))}
+      ${this.area('playbook.sessionRequirements', msg('Every session must…', { id: 'program-setup.session-requirements' }), msg('One criterion per line.', { id: 'program-setup.one-criterion' }))}
+      ${this.area('playbook.trainings', msg('Trainings', { id: 'program-setup.trainings' }), msg('One per line; a web address at the end of a line becomes its link.', { id: 'program-setup.trainings-hint' }))}`,
+    );
+  }
+
+  private renderRules(): TemplateResult {
+    return this.section(
+      'rules',
+      msg('Pairing rules', { id: 'program-setup.section.rules' }),
+      html`${this.input('rules.minLevelGap', msg('Smallest level gap', { id: 'program-setup.min-gap' }), {
+        type: 'number',
+        min: 1,
+        max: 19,
+        hint: msg('The mentor is at least this many levels below the mentee.', { id: 'program-setup.min-gap-hint' }),
+      })}
+      ${this.input('rules.maxLevelGap', msg('Largest level gap', { id: 'program-setup.max-gap' }), {
+        type: 'number',
+        min: 1,
+        max: 19,
+        hint: msg('Keeps pairs within reach: no CEO with an intern.', { id: 'program-setup.max-gap-hint' }),
+      })}
+      ${this.input('rules.mentorMaxLevel', msg('Highest level of mentors (optional)', { id: 'program-setup.mentor-max' }), { type: 'number', min: 1, max: 20 })}
+      ${this.input('rules.menteeMinLevel', msg('Lowest level of mentees (optional)', { id: 'program-setup.mentee-min' }), { type: 'number', min: 1, max: 20 })}
+      ${this.select('rules.crossDepartment', msg('Pairs across departments', { id: 'program-setup.cross-department' }), [
+        ['required', msg('Required', { id: 'program-setup.cross.required' })],
+        ['preferred', msg('Preferred', { id: 'program-setup.cross.preferred' })],
+        ['ignore', msg('Does not matter', { id: 'program-setup.cross.ignore' })],
+      ])}
+      ${this.check('rules.forbidSameReportingLine', msg('Never pair people in the same reporting line', { id: 'program-setup.forbid-line' }))}
+      ${this.check('rules.requireSharedLanguage', msg('Pairs must share a language', { id: 'program-setup.shared-language' }))}`,
+    );
+  }
+
+  private renderMatching(m: ProgramModel): TemplateResult {
+    return this.section(
+      'matching',
+      msg('Matching', { id: 'program-setup.section.matching' }),
+      html`${this.select('matching.mode', msg('Who makes the pairs', { id: 'program-setup.matching-mode' }), [
+        ['admin', msg('Admins pair people', { id: 'program-setup.mode-admin' })],
+        ['self', msg('Mentees request a mentor', { id: 'program-setup.mode-self' })],
+        ['hybrid', msg('Both: requests first, admins complete', { id: 'program-setup.mode-hybrid' })],
+      ])}
+      ${m['matching.mode'] === 'admin'
+        ? nothing
+        : this.input('matching.requestExpiryDays', msg('A request lapses after (days)', { id: 'program-setup.expiry' }), { type: 'number', min: 1, max: 60 })}`,
+    );
+  }
+
+  private renderFormat(m: ProgramModel): TemplateResult {
+    return this.section(
+      'format',
+      msg('Format', { id: 'program-setup.section.format' }),
+      html`${this.select('format.kind', msg('Format', { id: 'program-setup.format' }), [
+        ['one-to-one', msg('One-to-one', { id: 'program-setup.format-one' })],
+        ['group', msg('Groups', { id: 'program-setup.format-group' })],
+      ])}
+      ${m['format.kind'] === 'group'
+        ? html`${this.input('format.mentorsPerGroup', msg('Mentors per group', { id: 'program-setup.mentors-per-group' }), { type: 'number', min: 1, max: 2 })}
+          ${this.input('format.menteesPerGroup', msg('Mentees per group', { id: 'program-setup.mentees-per-group' }), { type: 'number', min: 1, max: 8 })}`
+        : nothing}`,
+    );
+  }
+
+  private renderChampions(m: ProgramModel, people: readonly Person[]): TemplateResult {
+    const chosen = m.championIds as string[];
+    const needle = this.peopleFilter.trim().toLowerCase();
+    const others = people.filter((p) => !chosen.includes(p.id) && (!needle || `${p.name} ${p.title} ${p.department}`.toLowerCase().includes(needle)));
+    const shown = [...people.filter((p) => chosen.includes(p.id)), ...others.slice(0, PEOPLE_SHOWN)];
+    const more = others.length - Math.min(others.length, PEOPLE_SHOWN);
+    return this.section(
+      'champions',
+      msg('Champions', { id: 'program-setup.section.champions' }),
+      html`<p class="hint wide">${msg('Champions follow up with pairs and see progress in aggregate, never what pairs discuss.', { id: 'program-setup.champions-hint' })}</p>
+        <div class="field">
+          <label for="people-filter">${msg('Find people', { id: 'program-setup.people-filter' })}</label>
+          <input id="people-filter" type="search" .value=${live(this.peopleFilter)} @input=${(e: Event) => ((this.peopleFilter = (e.target as HTMLInputElement).value), e.stopPropagation())} />
+        </div>
+        ${this.checkList(
+          'championIds',
+          msg('Champions of this program', { id: 'program-setup.champions' }),
+          shown.map((p) => [p.id, p.name, `${p.title ? `${p.title}, ` : ''}${p.department}`] as const),
+        )}
+        ${more > 0 ? html`<p class="hint wide">${msg(str`${more} more people match; narrow the search to see them.`, { id: 'program-setup.more-people' })}</p>` : nothing}`,
+    );
+  }
+
+  private renderAgreement(m: ProgramModel): TemplateResult {
+    const clauses = m['agreementTemplate.clauses'] as Clause[];
+    this.labels['agreementTemplate.clauses'] = msg('Extra clauses', { id: 'program-setup.clauses' });
+    return this.section(
+      'agreement',
+      msg('Agreement template', { id: 'program-setup.section.agreement' }),
+      html`${this.area('agreementTemplate.communicationStatement', msg('Open and honest communication', { id: 'program-setup.communication' }))}
+        ${this.area('agreementTemplate.confidentialityStatement', msg('Confidentiality', { id: 'program-setup.confidentiality' }))}
+        <div class="wide stack" part="clauses">
+          <h3>${msg('Extra clauses', { id: 'program-setup.clauses' })}</h3>
+          ${clauses.map(
+            (_, i) => html`<fieldset class="clause">
+              <legend>${msg(str`Clause ${i + 1}`, { id: 'program-setup.clause' })}</legend>
+              ${this.input(`agreementTemplate.clauses.${i}.title`, msg(str`Title of clause ${i + 1}`, { id: 'program-setup.clause-title' }))}
+              ${this.area(`agreementTemplate.clauses.${i}.text`, msg(str`Text of clause ${i + 1}`, { id: 'program-setup.clause-text' }))}
+              <button type="button" class="danger" @click=${() => this.removeClause(i)}>${msg(str`Remove clause ${i + 1}`, { id: 'program-setup.clause-remove' })}</button>
+            </fieldset>`,
+          )}
+          <div><button type="button" id="add-clause" @click=${this.addClause}>${msg('Add a clause', { id: 'program-setup.clause-add' })}</button></div>
+        </div>`,
+    );
+  }
+
+  private renderDates(): TemplateResult {
+    return this.section(
+      'dates',
+      msg('Dates', { id: 'program-setup.section.dates' }),
+      html`${this.input('kickoffDate', msg('Kickoff', { id: 'program-setup.kickoff' }), { type: 'date' })}
+      ${this.input('endDate', msg('End', { id: 'program-setup.end' }), { type: 'date' })}`,
+    );
+  }
+
+  private renderAdvanced(): TemplateResult {
+    const open = weightFactors.some((f) => fieldError(this.error, `matching.weights.${f}`)) || !!fieldError(this.error, 'matching.objective');
+    return html`<details part="section" class="section" ?open=${open}>
+      <summary>${msg('Advanced: how matching scores pairs', { id: 'program-setup.section.advanced' })}</summary>
+      <p class="hint">${msg('Points per factor, 0 to 1000. Leave a factor empty to keep its default.', { id: 'program-setup.weights-hint' })}</p>
+      <div class="grid">
+        ${this.select('matching.objective', msg('Aim', { id: 'program-setup.objective' }), [
+          ['maxweight', msg('Best total fit', { id: 'program-setup.objective-weight' })],
+          ['maxcard', msg('As many people matched as possible', { id: 'program-setup.objective-card' })],
+        ])}
+        ${weightFactors.map((f) => this.input(`matching.weights.${f}`, weightLabel(f), { type: 'number', min: 0, max: 1000 }))}
+      </div>
+    </details>`;
+  }
+}

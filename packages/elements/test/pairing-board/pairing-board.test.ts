@@ -1,0 +1,226 @@
+// <upward-pairing-board> against a real in-memory Upward (the SDK's seed world, admin matching):
+// the engine proposes Dana (vp-eng) with Ben, Sam (vp-sales) and Priya (dir-mkt) with Anna, who
+// takes two mentees. Anna reports to Dana, and Cara shares no language with anyone.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createUpward, type ProgramInput, type Upward } from '@upward/sdk';
+import { memoryStore } from '@upward/sdk/storage/memory';
+import '../../src/define/pairing-board.ts';
+import '../../src/define/upward-provider.ts';
+import type { UpwardPairingBoard } from '../../src/pairing-board/pairing-board.ts';
+import { setUpwardLocale } from '../../src/internal/localization.ts';
+import { seedWorld } from '../../../sdk/test/upward/world.ts';
+import { until } from '../support/world.ts';
+
+async function world(overrides: Partial<ProgramInput> = {}) {
+  const store = memoryStore();
+  const as = (actor: { personId: string; isAdmin?: boolean }) => createUpward({ store, actor });
+  const { programId, hr } = await seedWorld(as, overrides);
+  return { programId, hr, as };
+}
+
+async function board(client: Upward, programId: string, ready = '[part~="summary"]') {
+  const el = await fixture<UpwardPairingBoard>(html`<upward-pairing-board program-id=${programId} .client=${client}></upward-pairing-board>`);
+  await until(() => el.shadowRoot!.querySelector(ready), 'the board to load');
+  return el;
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const status = (el: Element) => $(el, '[part~="status"]')!.textContent!.trim();
+/** "mentee<-mentor" for every pair on the board. */
+const pairsOn = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]')].map((li) => `${li.dataset.mentee}<-${li.querySelector('.mentor')!.textContent!.trim()}`).sort();
+
+async function press(target: HTMLElement, key = 'Enter') {
+  target.focus();
+  await sendKeys({ press: key });
+}
+
+describe('<upward-pairing-board>', () => {
+  afterEach(() => setUpwardLocale('en'));
+
+  it('is accessible with a proposal, with rule warnings and exclusions, and with an answer to "why not?"', async () => {
+    const { programId, hr } = await world();
+    const el = await board(hr, programId);
+    await expect(el).to.be.accessible();
+    await press($(el, '[data-mentee="vp-sales"] [data-action="exclude"]')!);
+    await until(() => $(el, '[part~="exclusions"]'), 'the exclusions');
+    await expect(el).to.be.accessible();
+    $<HTMLSelectElement>(el, '#explain-mentee')!.value = 'dir-mkt';
+    $<HTMLSelectElement>(el, '#explain-mentor')!.value = 'cara';
+    await press($(el, '[data-action="explain"]')!);
+    await until(() => $(el, '#explain-answer'), 'the answer');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the engine\'s pairs with scores and reasons, the objective and the totals', async () => {
+    const { programId, hr } = await world();
+    const expected = await hr.matching.suggest({ programId });
+    const el = await board(hr, programId);
+    expect(pairsOn(el)).to.deep.equal(['dir-mkt<-Anna Schmidt', 'vp-eng<-Ben Carter', 'vp-sales<-Anna Schmidt']);
+    expect(text(el)).to.contain('Objective: the highest total score.');
+    const totals = [...el.shadowRoot!.querySelectorAll('.totals div')].map((d) => `${d.querySelector('dt')!.textContent}: ${d.querySelector('dd')!.textContent}`);
+    expect(totals).to.deep.equal(['Pairs: 3', `Total score: ${expected.total.toLocaleString('en')}`, 'Unmatched: 0', 'Locked: 0', 'Excluded: 0']);
+    const dana = expected.pairs.find((p) => p.menteeId === 'vp-eng')!;
+    const card = $(el, '[data-mentee="vp-eng"]')!;
+    expect(card.textContent).to.contain('Dana Okafor');
+    expect(card.textContent).to.contain(`${dana.score} of 1,000 points`);
+    for (const reason of dana.reasons) expect(card.textContent).to.contain(reason.text);
+    expect(status(el)).to.equal(`Proposal ready: 3 pairs, total score ${expected.total.toLocaleString('en')}, 0 unmatched.`);
+  });
+
+  it('locks and excludes pairs by keyboard and re-solves at once with them', async () => {
+    const { programId, hr } = await world();
+    const el = await board(hr, programId);
+    const lock = $(el, '[data-mentee="vp-sales"] [data-action="lock"]')!;
+    expect(lock.getAttribute('aria-label')).to.equal('Lock pair: Sam Lindqvist with Anna Schmidt');
+    const changed = oneEvent(el, 'upward-proposal-changed');
+    await press(lock);
+    const { detail } = await changed;
+    expect(detail.locks).to.deep.equal([{ menteeId: 'vp-sales', mentorId: 'anna' }]);
+    expect(detail.proposal.pairs.find((p: { menteeId: string }) => p.menteeId === 'vp-sales')!.locked).to.equal(true);
+    await until(() => status(el).startsWith('Locked Sam Lindqvist with Anna Schmidt. Re-solved: 3 pairs'), 'the announcement');
+    expect(lock.getAttribute('aria-pressed')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(lock);
+
+    // Excluding Priya and Anna leaves Priya without an allowed mentor: Ben is in her reporting line.
+    const reference = await hr.matching.suggest({ programId, locks: detail.locks, exclusions: [{ menteeId: 'dir-mkt', mentorId: 'anna' }] });
+    await press($(el, '[data-mentee="dir-mkt"] [data-action="exclude"]')!);
+    await until(() => $(el, '[part~="unmatched"]'), 'the unmatched mentee');
+    expect(pairsOn(el)).to.have.length(reference.pairs.length);
+    const unmatched = $(el, '[part~="unmatched"] [data-mentee="dir-mkt"]')!;
+    expect(unmatched.textContent).to.contain(reference.unmatched[0]!.message);
+    // her card disappeared, so focus moved to where she is now
+    expect(el.shadowRoot!.activeElement).to.equal(unmatched.querySelector('h4'));
+    expect(status(el)).to.contain('Excluded Priya Nair with Anna Schmidt. Re-solved:');
+
+    await press($(el, '[part~="exclusions"] [data-action="allow"]')!);
+    await until(() => !$(el, '[part~="unmatched"]'), 'Priya paired again');
+    expect(pairsOn(el)).to.include('dir-mkt<-Anna Schmidt');
+  });
+
+  it('swaps mentors from the keyboard, locking both pairs and warning about the broken rule', async () => {
+    const { programId, hr } = await world();
+    const el = await board(hr, programId);
+    const select = $<HTMLSelectElement>(el, '[data-mentee="vp-eng"] select')!;
+    expect(el.shadowRoot!.querySelector(`label[for="${select.id}"]`)!.textContent).to.contain('Swap mentor with');
+    select.focus();
+    select.value = 'vp-sales';
+    const changed = oneEvent(el, 'upward-proposal-changed');
+    await press($(el, '[data-mentee="vp-eng"] [data-action="swap"]')!);
+    const { detail } = await changed;
+    expect(detail.locks).to.deep.equal([
+      { menteeId: 'vp-eng', mentorId: 'anna' },
+      { menteeId: 'vp-sales', mentorId: 'ben' },
+    ]);
+    await until(() => pairsOn(el).includes('vp-eng<-Anna Schmidt'), 'the swap');
+    expect(pairsOn(el)).to.include('vp-sales<-Ben Carter');
+    expect($(el, '[data-mentee="vp-eng"] .warnings')!.textContent).to.contain('Dana Okafor is the direct manager of Anna Schmidt');
+    expect(status(el)).to.contain('Swapped: Dana Okafor now with Anna Schmidt, Sam Lindqvist with Ben Carter. Re-solved: 3 pairs');
+  });
+
+  it('swaps mentors by drag and drop, and gives an unmatched mentee a dragged mentor', async () => {
+    const { programId, hr } = await world();
+    const el = await board(hr, programId);
+    const drag = (from: string, to: string) => {
+      const data = new DataTransfer();
+      $(el, `[data-mentee="${from}"] .mentor`)!.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true, composed: true }));
+      $(el, `[data-mentee="${to}"]`)!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    };
+    drag('vp-sales', 'vp-eng');
+    await until(() => pairsOn(el).includes('vp-eng<-Anna Schmidt'), 'the dragged swap');
+    expect(pairsOn(el)).to.include('vp-sales<-Ben Carter');
+
+    await press($(el, '[data-mentee="dir-mkt"] [data-action="exclude"]')!);
+    await until(() => $(el, '[part~="unmatched"] [data-mentee="dir-mkt"]'), 'Priya unmatched');
+    drag('vp-eng', 'dir-mkt');
+    await until(() => pairsOn(el).includes('dir-mkt<-Anna Schmidt'), 'Priya paired by drag');
+    expect($(el, '[data-mentee="dir-mkt"] [data-action="lock"]')!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('answers "why not?" with the rules that rule a pair out, or the score when allowed', async () => {
+    const { programId, hr } = await world();
+    const el = await board(hr, programId);
+    $<HTMLSelectElement>(el, '#explain-mentee')!.value = 'dir-mkt';
+    $<HTMLSelectElement>(el, '#explain-mentor')!.value = 'cara';
+    await press($(el, '[data-action="explain"]')!);
+    await until(() => $(el, '#explain-answer'), 'the answer');
+    const expected = await hr.matching.explain({ programId, menteeId: 'dir-mkt', mentorId: 'cara' });
+    if (expected.allowed) throw new Error('Priya and Cara should be ruled out');
+    expect($(el, '#explain-answer')!.textContent).to.contain(expected.violations[0]!.message);
+    expect(status(el)).to.contain('The rules rule this pair out');
+    $<HTMLSelectElement>(el, '#explain-mentee')!.value = 'vp-sales';
+    $<HTMLSelectElement>(el, '#explain-mentor')!.value = 'ben';
+    await press($(el, '[data-action="explain"]')!);
+    await until(() => $(el, '#explain-answer')!.textContent!.includes('The rules allow this pair.'), 'the allowed answer');
+    expect($(el, '#explain-answer')!.textContent).to.contain('of 1,000 points');
+  });
+
+  it('publishes after a confirmation and shows the created matches', async () => {
+    const { programId, hr } = await world();
+    const el = await board(hr, programId);
+    await press($(el, '[data-action="publish"]')!);
+    await until(() => $(el, '[data-action="confirm-publish"]'), 'the confirmation');
+    expect(text(el)).to.contain('Publish 3 pairs as proposed matches?');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-action="confirm-publish"]'));
+    // cancelling stores nothing and returns to the publish button
+    await press($(el, '[data-action="cancel-publish"]')!);
+    await until(() => el.shadowRoot!.activeElement === $(el, '[data-action="publish"]'), 'focus back on publish');
+    expect(await hr.matches.list({ programId })).to.have.length(0);
+
+    await press($(el, '[data-action="publish"]')!);
+    await until(() => $(el, '[data-action="confirm-publish"]'), 'the confirmation');
+    const published = oneEvent(el, 'upward-matches-published');
+    await press($(el, '[data-action="confirm-publish"]')!);
+    const { detail } = await published;
+    const stored = await hr.matches.list({ programId });
+    expect(stored.map((m) => m.id).sort()).to.deep.equal(detail.matches.map((m: { id: string }) => m.id).sort());
+    expect(stored.every((m) => m.origin === 'suggested' && m.status === 'proposed')).to.equal(true);
+    await until(() => $(el, '[part~="published"]'), 'the published matches');
+    expect($(el, '[part~="published"]')!.textContent).to.contain('Dana Okafor with Ben Carter');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('published-title');
+    // everyone is matched now: the board re-solved to an empty proposal
+    await until(() => text(el).includes('Nobody can be paired right now'), 'the empty proposal');
+    expect(status(el)).to.contain('Published 3 matches. Re-solved: 0 pairs');
+    await expect(el).to.be.accessible();
+  });
+
+  it('re-solves when matches change elsewhere, and can cancel a solve', async () => {
+    const { programId, hr } = await world();
+    const el = await board(hr, programId);
+    await hr.matches.propose({ programId, mentorIds: ['ben'], menteeIds: ['vp-sales'] });
+    // Sam is matched now and Ben is full, so Dana (who may not have Anna) is left over.
+    await until(() => pairsOn(el).length === 1, 'the refreshed proposal');
+    expect(pairsOn(el)).to.deep.equal(['dir-mkt<-Anna Schmidt']);
+    expect($(el, '[part~="unmatched"] [data-mentee="vp-eng"]')).to.not.equal(null);
+
+    // Cancel a solve while the worker is still starting.
+    $(el, '[data-mentee="dir-mkt"] [data-action="lock"]')!.click();
+    await until(() => $(el, '[data-action="cancel"]'), 'the progress');
+    expect($(el, '[part~="progress"] progress')).to.not.equal(null);
+    $(el, '[data-action="cancel"]')!.click();
+    await until(() => text(el).includes('Solving was cancelled.'), 'the cancelled state');
+    expect(pairsOn(el)).to.have.length(1); // the last proposal stays on screen
+    await press($(el, '[data-action="solve"]')!);
+    await until(() => !text(el).includes('Solving was cancelled.') && $(el, '[data-mentee="dir-mkt"] [aria-pressed="true"]'), 'solved again');
+  });
+
+  it('explains the wrong mode, refuses non-admins, and renders in German', async () => {
+    const self = await world({ matching: { mode: 'self' } });
+    const wrong = await board(self.hr, self.programId, '[part~="empty"]');
+    expect(text(wrong)).to.contain('mentees choose their mentors themselves');
+    const admin = await world();
+    const mentee = await board(admin.as({ personId: 'vp-sales' }), admin.programId, '[part~="error"]');
+    expect(text(mentee)).to.contain('You are not allowed to do this.');
+    await expect(mentee).to.be.accessible();
+
+    const el = await fixture<HTMLElement>(
+      html`<div lang="de"><upward-provider .client=${admin.hr}><upward-pairing-board program-id=${admin.programId}></upward-pairing-board></upward-provider></div>`,
+    );
+    const inner = el.querySelector('upward-pairing-board')!;
+    await until(() => text(inner).includes('Ziel: die höchste Gesamtpunktzahl.'), 'German text');
+    expect($(inner, '[data-mentee="vp-sales"] [data-action="lock"]')!.getAttribute('aria-label')).to.equal('Paar fixieren: Sam Lindqvist mit Anna Schmidt');
+    expect(text(inner)).to.contain('von 1.000 Punkten');
+  });
+});

@@ -1,0 +1,247 @@
+// <upward-program-setup> against a real in-memory Upward: the seed world (a program in its
+// matching phase, champion Chris), an admin creating from a playbook, editing with conflicts,
+// phase actions, and the SDK's refusal for non-admins.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Upward } from '@upward/sdk';
+import '../../src/define/program-setup.ts';
+import '../../src/define/upward-provider.ts';
+import type { UpwardProgramSetup } from '../../src/program-setup/program-setup.ts';
+import { fieldId } from '../../src/internal/errors.ts';
+import { setUpwardLocale } from '../../src/internal/localization.ts';
+import { admin, seededWorld, until } from '../support/world.ts';
+
+const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const field = <T extends HTMLElement = HTMLInputElement>(el: Element, path: string) => $<T>(el, `#${fieldId(path)}`);
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const button = (el: Element, label: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === label);
+
+/** What a person does with a control that sendKeys cannot reach directly (a date, a select). */
+function set(el: Element, path: string, value: string) {
+  const control = field<HTMLInputElement>(el, path);
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+async function typeInto(control: HTMLElement, value: string) {
+  control.focus();
+  await sendKeys({ type: value });
+}
+
+async function setup(client: Upward, programId?: string) {
+  const el = await fixture<UpwardProgramSetup>(
+    programId
+      ? html`<upward-program-setup program-id=${programId} .client=${client}></upward-program-setup>`
+      : html`<upward-program-setup .client=${client}></upward-program-setup>`,
+  );
+  await until(() => el.shadowRoot!.querySelector('form, [part~="forbidden"], [part~="error"]'), 'the form to load');
+  return el;
+}
+
+describe('<upward-program-setup>', () => {
+  afterEach(() => setUpwardLocale('en'));
+
+  it('is accessible when new, when editing, with errors and for non-admins', async () => {
+    const world = await seededWorld();
+    const create = await setup(world.hr);
+    await expect(create).to.be.accessible();
+    $(create, 'button[type="submit"]').click();
+    await until(() => create.shadowRoot!.querySelector('.error-summary'), 'the error summary');
+    await expect(create).to.be.accessible();
+    const edit = await setup(world.hr, world.programId);
+    await expect(edit).to.be.accessible();
+    const refused = await setup(world.as({ personId: 'anna' }));
+    await expect(refused).to.be.accessible();
+  });
+
+  it('creates a program from the ready playbook of its purpose, by keyboard, and stores it', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr);
+    await typeInto(field(el, 'name'), 'Digital Leaders 2028');
+    set(el, 'purpose', 'digital-strategy');
+    await el.updateComplete;
+    expect(text(el)).to.contain('Ready playbook: Digital leaders');
+    button(el, 'Start from this playbook')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'goals'), 'focus moves to the first filled field');
+    expect(field<HTMLTextAreaElement>(el, 'playbook.talkingPoints').value).to.contain('Generative AI in everyday work');
+    expect(field(el, 'name').value).to.equal('Digital Leaders 2028', 'the name typed stays');
+    set(el, 'kickoffDate', '2028-01-10');
+    set(el, 'endDate', '2028-06-30');
+    // Pick Chris as champion by keyboard: filter, then tick with Space.
+    await typeInto($(el, '#people-filter'), 'Chris');
+    await el.updateComplete;
+    const chris = $<HTMLInputElement>(el, 'input[name="championIds"][value="chris"]');
+    chris.focus();
+    await sendKeys({ press: 'Space' });
+    const saved = oneEvent(el, 'upward-program-saved');
+    $(el, 'button[type="submit"]').focus();
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await saved;
+    const [stored] = (await world.hr.programs.list({ phase: 'draft' })).filter((p) => p.name === 'Digital Leaders 2028');
+    expect(stored).to.deep.include({ id: detail.program.id, purpose: 'digital-strategy', championIds: ['chris'], kickoffDate: '2028-01-10' });
+    expect(stored!.playbook.talkingPoints).to.include('Generative AI in everyday work');
+    expect(stored!.matching.mode).to.equal('admin');
+    await until(() => text(el).includes('created as a draft'), 'the announcement');
+    expect(el.programId).to.equal(stored!.id);
+    await until(() => button(el, 'Open enrolment'), 'the phase actions of the new draft');
+  });
+
+  it('shows each validation error at its field, lists them in a summary that focuses the field, and stores nothing', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr);
+    const before = (await world.hr.programs.list()).length;
+    set(el, 'purpose', 'custom');
+    await el.updateComplete;
+    set(el, 'kickoffDate', '2028-05-01');
+    set(el, 'endDate', '2028-01-01');
+    $(el, 'button[type="submit"]').click();
+    await until(() => el.shadowRoot!.querySelector('.error-summary'), 'the error summary');
+    for (const path of ['name', 'customPurpose', 'endDate', 'agreementTemplate.communicationStatement']) {
+      const control = field(el, path);
+      expect(control.getAttribute('aria-invalid'), path).to.equal('true');
+      const message = el.shadowRoot!.getElementById(control.getAttribute('aria-describedby')!.split(' ').pop()!);
+      expect(message?.textContent, path).to.not.be.empty;
+    }
+    expect(text(el)).to.contain('must be after the kickoff date');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.error-summary'), 'focus moves to the summary');
+    const link = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.error-summary a')].find((a) => a.textContent!.startsWith('End'))!;
+    link.click();
+    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'endDate'));
+    expect(await world.hr.programs.list()).to.have.length(before);
+  });
+
+  it('edits a program with its version: saves, and on a concurrent change says so and reloads instead of overwriting', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr, world.programId);
+    expect(field(el, 'name').value).to.equal('Digital Leaders 2027');
+    field(el, 'name').select();
+    await sendKeys({ type: 'Digital Leaders 2027/28' });
+    const saved = oneEvent(el, 'upward-program-saved');
+    $(el, 'button[type="submit"]').click();
+    expect((await saved).detail.program.name).to.equal('Digital Leaders 2027/28');
+    expect((await world.hr.programs.get(world.programId)).name).to.equal('Digital Leaders 2027/28');
+
+    // Someone else changes the program while this admin has unsaved edits.
+    field(el, 'name').select();
+    await sendKeys({ type: 'Mine' });
+    const other = await world.hr.programs.get(world.programId);
+    await world.as(admin).programs.update({ id: other.id, expectedVersion: other.version, changes: { description: 'Theirs' } });
+    $(el, 'button[type="submit"]').click();
+    await until(() => text(el).includes('Someone changed this in the meantime'), 'the conflict message');
+    const stored = await world.hr.programs.get(world.programId);
+    expect(stored).to.deep.include({ name: 'Digital Leaders 2027/28', description: 'Theirs' });
+    await until(() => field<HTMLTextAreaElement>(el, 'description').value === 'Theirs', 'the reload');
+    expect(field(el, 'name').value).to.equal('Digital Leaders 2027/28');
+  });
+
+  it('refreshes when the program changes elsewhere and the form has no edits', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr, world.programId);
+    const p = await world.hr.programs.get(world.programId);
+    await world.hr.programs.update({ id: p.id, expectedVersion: p.version, changes: { name: 'Renamed elsewhere' } });
+    await until(() => field(el, 'name').value === 'Renamed elsewhere', 'the refresh');
+    expect(text(el)).to.contain('Program: Renamed elsewhere');
+  });
+
+  it('offers only the phase actions legal from the current phase, and asks before closing', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr, world.programId);
+    expect(button(el, 'Open enrolment')).to.equal(undefined);
+    expect(button(el, 'Start matching')).to.equal(undefined);
+    expect(button(el, 'Reopen enrolment')).to.not.equal(undefined);
+    const changed = oneEvent(el, 'upward-program-phase-changed');
+    button(el, 'Launch the program')!.focus();
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await changed;
+    expect(detail.from).to.equal('matching');
+    expect(detail.program.phase).to.equal('running');
+    expect((await world.hr.programs.get(world.programId)).phase).to.equal('running');
+    await until(() => text(el).includes('Current phase: Running'), 'the new phase');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('phase-status');
+    expect(button(el, 'Launch the program')).to.equal(undefined);
+
+    const dialog = $<HTMLDialogElement>(el, 'dialog');
+    button(el, 'Close the program…')!.click();
+    expect(dialog.open).to.equal(true);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    expect(dialog.open).to.equal(false);
+    expect((await world.hr.programs.get(world.programId)).phase).to.equal('running');
+    button(el, 'Close the program…')!.click();
+    button(el, 'Close the program')!.click();
+    await until(() => text(el).includes('Current phase: Closed'), 'the closed phase');
+    expect((await world.hr.programs.get(world.programId)).phase).to.equal('closed');
+    expect(field(el, 'name').matches(':disabled')).to.equal(true, 'a closed program’s settings are final');
+    expect($(el, 'button[type="submit"]').closest('[hidden]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps unsaved edits across a phase change and saves them on the new version', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr, world.programId);
+    set(el, 'description', 'Edited before launch');
+    button(el, 'Launch the program')!.click();
+    await until(() => text(el).includes('Current phase: Running'), 'the launch');
+    expect(field<HTMLTextAreaElement>(el, 'description').value).to.equal('Edited before launch');
+    $(el, 'button[type="submit"]').click();
+    await until(() => text(el).includes('saved'), 'the save');
+    expect(await world.hr.programs.get(world.programId)).to.deep.include({ phase: 'running', description: 'Edited before launch' });
+  });
+
+  it('edits group format, pairing rules, clauses and matching weights, with errors at the right field', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr, world.programId);
+    set(el, 'format.kind', 'group');
+    await el.updateComplete;
+    set(el, 'format.menteesPerGroup', '4');
+    set(el, 'rules.maxLevelGap', '2');
+    button(el, 'Add a clause')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'agreementTemplate.clauses.0.title'));
+    set(el, 'matching.weights.skills', '2000');
+    $(el, 'button[type="submit"]').click();
+    await until(() => el.shadowRoot!.querySelector('.error-summary'), 'the errors');
+    expect(field(el, 'rules.maxLevelGap').getAttribute('aria-invalid')).to.equal('true');
+    expect(field(el, 'agreementTemplate.clauses.0.title').getAttribute('aria-invalid')).to.equal('true');
+    expect(field(el, 'matching.weights.skills').getAttribute('aria-invalid')).to.equal('true');
+    expect($<HTMLDetailsElement>(el, 'details').open).to.equal(true, 'the advanced section opens on its errors');
+    await expect(el).to.be.accessible();
+
+    set(el, 'rules.maxLevelGap', '6');
+    set(el, 'matching.weights.skills', '500');
+    set(el, 'agreementTemplate.clauses.0.title', 'Phones away');
+    set(el, 'agreementTemplate.clauses.0.text', 'We keep phones out of sight during sessions.');
+    $(el, 'button[type="submit"]').click();
+    await until(() => text(el).includes('saved'), 'the save');
+    const stored = await world.hr.programs.get(world.programId);
+    expect(stored.format).to.deep.equal({ kind: 'group', mentorsPerGroup: 1, menteesPerGroup: 4 });
+    expect(stored.rules.maxLevelGap).to.equal(6);
+    expect(stored.matching.weights).to.deep.equal({ skills: 500 });
+    expect(stored.agreementTemplate.clauses).to.deep.equal([{ title: 'Phones away', text: 'We keep phones out of sight during sessions.' }]);
+  });
+
+  it('shows the SDK’s refusal as an admins-only state, and a champion’s save as a clear message', async () => {
+    const world = await seededWorld();
+    const anna = await setup(world.as({ personId: 'anna' }));
+    expect(text(anna)).to.contain('Only admins can set up programs');
+    expect(anna.shadowRoot!.querySelector('form')).to.equal(null);
+    const chris = await setup(world.as({ personId: 'chris' }), world.programId);
+    $(chris, 'button[type="submit"]').click();
+    await until(() => chris.shadowRoot!.querySelector('.error-summary'), 'the refusal');
+    expect($(chris, '.error-summary').textContent).to.contain('Only admins can set up programs.');
+  });
+
+  it('renders in German', async () => {
+    const world = await seededWorld();
+    const el = await fixture<HTMLElement>(
+      html`<div lang="de"><upward-provider .client=${world.hr}><upward-program-setup program-id=${world.programId}></upward-program-setup></upward-provider></div>`,
+    );
+    const setupEl = el.querySelector('upward-program-setup')!;
+    await until(() => text(setupEl).includes('Änderungen speichern'), 'German text');
+    expect(text(setupEl)).to.contain('Aktuelle Phase:');
+    expect(text(setupEl)).to.contain('Programm starten');
+  });
+});
