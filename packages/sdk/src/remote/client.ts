@@ -78,19 +78,19 @@ export interface RemoteUpwardOptions extends ConnectOptions {
 }
 
 /**
- * Connects to an Upward server and resolves once the acting person is known (`GET /people/me`),
- * so `client.actor` is real from the first line of the host's code. When the host already knows
- * who is signed in (its own SSO, and the admin flag the server will apply), pass `actor` and no
- * request is made.
+ * Connects to an Upward server and resolves once the acting person is known (`GET /session`:
+ * the person and admin flag the server derived from the credentials), so `client.actor` is real
+ * from the first line of the host's code. When the host already knows who is signed in, pass
+ * `actor` and no request is made; the server still decides every permission.
  */
 export async function connectUpward(options: ConnectOptions & { actor?: RemoteUpwardOptions['actor'] }): Promise<RemoteUpward> {
   if (options.actor) return remoteUpward({ ...options, actor: options.actor });
   const environment = { ...browserEnvironment(), ...options.environment };
   const transport = createTransport({ ...options, environment });
-  const me = await read(transport, operations['people.me'], undefined);
-  // The profile carries no admin flag: the server still decides every permission; a host that
-  // shows admin screens passes `actor` with the flag it got from its own sign-in.
-  return remoteUpward({ ...options, actor: { personId: (me as { id: string }).id } });
+  const answer = await transport.send({ method: 'GET', path: '/session', headers: {} }, { operation: 'session', retry: true });
+  const session = Actor.safeParse(answer.body);
+  if (!session.success) throw new ProtocolError('session', answer.status, '"session" answered with data that breaks the contract (expected { personId, isAdmin }).');
+  return remoteUpward({ ...options, actor: session.data });
 }
 
 /** Parses a result by the operation's output schema: anything else is a protocol error. */

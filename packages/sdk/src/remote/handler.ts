@@ -230,7 +230,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
 
       if (request.method === 'OPTIONS') {
         // Answered before authentication: a CORS preflight carries no credentials (the host adds the CORS headers).
-        const allow = path === '/events' ? ['GET'] : (() => {
+        const allow = path === '/events' || path === '/session' ? ['GET'] : (() => {
           const route = matchRoute(operationList, 'OPTIONS', segments);
           return route.kind === 'method-not-allowed' ? route.allow : null;
         })();
@@ -242,6 +242,13 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestHan
         return problemResponse(problem(401, 'unauthenticated', 'Sign in to use this API.'), { 'www-authenticate': 'Bearer' });
       }
       const upward = options.upwardFor(actor);
+
+      if (path === '/session') {
+        // The acting person as the server decided it, admin flag included: a remote client
+        // learns here what `Upward.actor` is (a profile has no admin flag).
+        if (request.method !== 'GET') return problemResponse(problem(405, 'method-not-allowed', `${request.method} is not allowed here.`), { allow: 'GET' });
+        return jsonResponse(200, { personId: upward.actor.personId, isAdmin: upward.actor.isAdmin ?? false }, { 'cache-control': 'no-store' });
+      }
 
       if (path === '/events') {
         if (request.method !== 'GET') return problemResponse(problem(405, 'method-not-allowed', `${request.method} is not allowed here.`), { allow: 'GET' });

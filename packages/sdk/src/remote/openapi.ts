@@ -183,6 +183,29 @@ export function openApiDocument(options: OpenApiOptions = {}): Json {
       },
     },
   };
+  paths['/session'] = {
+    get: {
+      operationId: 'session',
+      summary: 'Who the server says is acting, from the request’s credentials: `{ personId, isAdmin }`.',
+      tags: ['meta'],
+      responses: {
+        '200': {
+          description: 'The acting person.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['personId', 'isAdmin'],
+                properties: { personId: { type: 'string' }, isAdmin: { type: 'boolean' } },
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        '401': problemResponse(ERROR_RESPONSES['401']!),
+      },
+    },
+  };
   paths['/openapi.json'] = {
     get: {
       operationId: 'openapi',

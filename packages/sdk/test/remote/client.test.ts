@@ -31,7 +31,13 @@ describe('connectUpward', () => {
     const client = await connectUpward({ baseUrl: BASE, headers: server.headersFor({ personId: 'anna' }), outbox: false });
     clients.push(client);
     expect(client.actor).to.deep.equal({ personId: 'anna', isAdmin: false });
-    expect(server.arrivals.map((a) => `${a.method} ${a.path}`)).to.deep.equal(['GET /people/me']);
+    expect(server.arrivals.map((a) => `${a.method} ${a.path}`)).to.deep.equal(['GET /session']);
+  });
+
+  it('learns the admin flag from the server, which an admin without a profile needs', async () => {
+    const client = await connectUpward({ baseUrl: BASE, headers: server.headersFor(admin), outbox: false });
+    clients.push(client);
+    expect(client.actor).to.deep.equal({ personId: admin.personId, isAdmin: true });
   });
 
   it('rejects with `unauthenticated` when the server does not know the caller', async () => {
