@@ -1,0 +1,78 @@
+/** Styles of `<upward-my-mentoring>` beyond the shared base: match cards, decisions, facts, action items. */
+import { css } from 'lit';
+
+export const myMentoringStyles = css`
+  /* The live region stays in the page for screen readers but takes no room while silent. */
+  .status:empty {
+    position: absolute;
+  }
+  :host {
+    --_attention: var(--upward-my-mentoring-attention-color, var(--_accent));
+  }
+  .plain {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .attention {
+    border-left: 4px solid var(--_attention);
+  }
+  .decision {
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_gap);
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem var(--_gap);
+    margin: 0;
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+  }
+  .panel:empty {
+    display: none;
+  }
+  .item-line {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .item-line input[type='checkbox'] {
+    width: 24px;
+    height: 24px;
+    margin: 0;
+  }
+  .item-line label {
+    font-weight: normal;
+  }
+  .badge.overdue {
+    border-color: var(--_danger);
+    color: var(--_danger);
+  }
+  summary {
+    cursor: pointer;
+    min-height: 24px;
+    font-weight: 600;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible {
+    outline: 3px solid var(--_accent);
+  }
+  @media (forced-colors: active) {
+    .attention {
+      border-left-color: Highlight;
+    }
+    .badge.overdue {
+      color: CanvasText;
+      border-color: CanvasText;
+    }
+  }
+`;

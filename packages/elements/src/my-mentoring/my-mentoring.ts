@@ -1,0 +1,406 @@
+/**
+ * `<upward-my-mentoring>`: a participant's home. Their matches and where each one stands, the
+ * answer to a proposed match, the decision after the trial meeting (continue, or a kind,
+ * blameless way out), the agreement waiting for their signature, the next session and their open
+ * action items. The agreement and the session log open inline (or, for the session log, a host
+ * page can navigate on `upward-open-match`).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import type { ActionItem, Home, HomeMatch, Match } from '@upward/sdk';
+import { UpwardElement } from '../internal/upward-element.ts';
+import { baseStyles } from '../internal/styles.ts';
+import { emit } from '../internal/events.ts';
+import { describeError, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { formatDate, formatDateTime, formatList } from '../internal/format.ts';
+import { STALE, focusAfterRender, modeLabel, renderAnnouncement, renderTask } from '../session-log/shared.ts';
+import { agreementStatusLabel } from '../agreement/agreement.ts';
+import { myMentoringStyles } from './my-mentoring.styles.ts';
+
+declare global {
+  interface UpwardEventDetails {
+    'upward-match-responded': { match: Match; accept: boolean };
+    'upward-trial-decided': { match: Match; decision: 'continue' | 'exit' };
+    'upward-action-item-done': { actionItem: ActionItem };
+    /** The reader asked for a match's session log; a host may navigate to its own page for it. */
+    'upward-open-match': { matchId: string };
+  }
+}
+
+/** Which panel of a match is open inline. */
+type Panel = 'agreement' | 'sessions';
+
+function roleOf(m: HomeMatch, personId: string) {
+  return m.match.members.find((x) => x.personId === personId);
+}
+
+/**
+ * @summary A participant's home: their matches, decisions to make, agreement to sign, next session and open action items.
+ *
+ * @fires upward-match-responded - The reader accepted or declined a proposed match. Detail: `{ match, accept }`.
+ * @fires upward-trial-decided - The reader decided after the trial meeting. Detail: `{ match, decision }` (`continue` or `exit`).
+ * @fires upward-action-item-done - The reader ticked off an action item. Detail: `{ actionItem }`.
+ * @fires upward-open-match - The reader asked for a match's session log. Detail: `{ matchId }`.
+ * @fires upward-error - A command failed; the message is shown in place. Detail: `{ error, operation }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart list - The list of matches and the list of action items.
+ * @csspart item - One match or action item.
+ * @csspart actions - The buttons of a match.
+ * @csspart decision - The panel asking for an answer (proposal or trial).
+ * @csspart empty - The text shown to someone with no matches.
+ * @csspart status - The live region announcing successful commands.
+ *
+ * @cssproperty --upward-my-mentoring-attention-color - Edge colour of matches that wait for the reader.
+ */
+export class UpwardMyMentoring extends UpwardElement {
+  static override styles = [baseStyles, myMentoringStyles];
+
+  /** Show the session log inline under a match as well as firing `upward-open-match`. */
+  @property({ type: Boolean, attribute: 'inline-session-log', reflect: true })
+  inlineSessionLog = false;
+
+  @state() private open = new Map<string, Panel>();
+  /** The match whose decline or trial exit waits for confirmation. */
+  @state() private confirming = '';
+  @state() private busy = '';
+  @state() private failure?: { op: string; error: DescribedError };
+  @state() private announcement = '';
+
+  private readonly data = new Task(this, {
+    task: ([upward]) => (upward ? upward.home() : Promise.resolve(undefined)),
+    args: () => [this.upward, this.revision] as const,
+  });
+
+  private async run<T>(op: string, command: () => Promise<T>, done: (result: T) => string | Promise<string>): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = op;
+    this.failure = undefined;
+    this.announcement = '';
+    try {
+      const result = await command();
+      await this.data.run();
+      this.announcement = await done(result);
+      return true;
+    } catch (error) {
+      this.failure = { op, error: describeError(error) };
+      this.reportError(op, error);
+      // Someone changed the data meanwhile: show the latest state, as the message promises.
+      if (STALE.has(this.failure.error.code)) void this.data.run();
+      await this.updateComplete;
+      (this.renderRoot.querySelector('.error-summary') as HTMLElement | null)?.focus();
+      return false;
+    } finally {
+      this.busy = '';
+    }
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.upward) return this.renderNoClient();
+    return renderTask(
+      this.data,
+      () => this.renderLoading(),
+      (e, retry) => this.renderLoadError(e, retry),
+      (home) => (home ? this.renderHome(home) : this.renderLoading()),
+    );
+  }
+
+  private renderHome(home: Home): TemplateResult {
+    const current = home.matches.filter((m) => m.match.status !== 'ended' && m.match.status !== 'completed');
+    const past = home.matches.filter((m) => !current.includes(m));
+    return html`<section class="stack" part="base" aria-labelledby="title">
+      <h2 id="title" tabindex="-1">${msg('My mentoring', { id: 'my-mentoring.title' })}</h2>
+      ${renderAnnouncement(this.announcement)}
+      ${home.matches.length
+        ? html`<ul class="stack plain" part="list">${current.map((m) => this.renderMatch(m))}</ul>`
+        : html`<p class="muted" part="empty">
+            ${msg('You have no mentoring matches yet. Once you are paired with someone, you will find them here, along with your sessions and agreement.', { id: 'my-mentoring.empty' })}
+          </p>`}
+      ${home.matches.length && !current.length
+        ? html`<p class="muted">${msg('You have no current matches.', { id: 'my-mentoring.no-current' })}</p>`
+        : nothing}
+      ${this.renderActionItems(home)}
+      ${past.length
+        ? html`<details class="past">
+            <summary>${msg(str`Earlier matches (${past.length})`, { id: 'my-mentoring.past' })}</summary>
+            <ul class="stack plain" part="list">${past.map((m) => this.renderMatch(m))}</ul>
+          </details>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderMatch(m: HomeMatch): TemplateResult {
+    const me = this.upward!.actor.personId;
+    const mine = roleOf(m, me);
+    const names = formatList(m.partners.map((p) => p.name));
+    const waits = this.waitsForMe(m);
+    const id = m.match.id;
+    return html`<li class="card stack ${waits ? 'attention' : ''}" part="item">
+      <h3 id="match-${id}" tabindex="-1">
+        ${msg(str`With ${names}`, { id: 'my-mentoring.with' })}
+        <span class="badge">${this.statusLabel(m.match.status)}</span>
+      </h3>
+      <p class="muted">
+        ${m.program.name} ·
+        ${mine?.role === 'mentor'
+          ? msg('You are the mentor', { id: 'my-mentoring.you-mentor' })
+          : msg('You are the mentee', { id: 'my-mentoring.you-mentee' })}
+        · ${m.partners.map((p, i) => html`${i ? ', ' : ''}${p.name}${p.title ? ` (${p.title})` : ''}`)}
+      </p>
+      ${this.renderState(m)}
+      ${this.failure?.op.endsWith(`:${id}`) ? renderErrorSummary(this.failure.error, {}, this.shadowRoot) : nothing}
+      ${['accepted', 'trial', 'active'].includes(m.match.status) ? this.renderOngoing(m) : nothing}
+    </li>`;
+  }
+
+  private waitsForMe(m: HomeMatch): boolean {
+    const mine = roleOf(m, this.upward!.actor.personId);
+    return (
+      (m.match.status === 'proposed' && mine?.response === 'pending') ||
+      (m.match.status === 'trial' && mine?.trialDecision !== 'continue') ||
+      !!m.agreement?.awaitingMySignature
+    );
+  }
+
+  private statusLabel(status: Match['status']): string {
+    switch (status) {
+      case 'proposed':
+        return msg('Proposed', { id: 'my-mentoring.status.proposed' });
+      case 'accepted':
+        return msg('Accepted', { id: 'my-mentoring.status.accepted' });
+      case 'trial':
+        return msg('Trial', { id: 'my-mentoring.status.trial' });
+      case 'active':
+        return msg('Active', { id: 'my-mentoring.status.active' });
+      case 'completed':
+        return msg('Completed', { id: 'my-mentoring.status.completed' });
+      case 'ended':
+        return msg('Ended', { id: 'my-mentoring.status.ended' });
+    }
+  }
+
+  /** What the match needs from the reader now, or what it is waiting for. */
+  private renderState(m: HomeMatch): TemplateResult {
+    const me = this.upward!.actor.personId;
+    const mine = roleOf(m, me);
+    const others = m.match.members.filter((x) => x.personId !== me);
+    const nameOf = (personId: string) => m.partners.find((p) => p.personId === personId)?.name ?? personId;
+    const id = m.match.id;
+    switch (m.match.status) {
+      case 'proposed': {
+        if (mine?.response === 'accepted') {
+          const waiting = formatList(others.filter((o) => o.response !== 'accepted').map((o) => nameOf(o.personId)));
+          return html`<p>${msg(str`You said yes. Waiting for ${waiting} to answer.`, { id: 'my-mentoring.waiting-answer' })}</p>`;
+        }
+        if (this.confirming === id) {
+          return html`<div class="decision" part="decision" role="group" aria-labelledby="decline-${id}">
+            <p id="decline-${id}" tabindex="-1">
+              ${msg('Declining is fine, and you do not need to give a reason. The match will not go ahead, and the program team can pair you with someone else.', { id: 'my-mentoring.decline-confirm' })}
+            </p>
+            <div class="row" part="actions">
+              <button class="danger" type="button" ?disabled=${!!this.busy} @click=${() => this.respond(m, false)}>${msg('Decline this match', { id: 'my-mentoring.decline-yes' })}</button>
+              <button type="button" @click=${() => this.cancelConfirm(id, 'accept')}>${msg('Go back', { id: 'my-mentoring.go-back' })}</button>
+            </div>
+          </div>`;
+        }
+        return html`<div class="decision" part="decision">
+          <p>${msg('You have been proposed as a pair. Would you like to go ahead?', { id: 'my-mentoring.proposed' })}</p>
+          <div class="row" part="actions">
+            <button class="primary" id="accept-${id}" type="button" ?disabled=${!!this.busy} @click=${() => this.respond(m, true)}>${msg('Accept', { id: 'my-mentoring.accept' })}</button>
+            <button type="button" @click=${() => this.askConfirm(id, 'decline')}>${msg('Decline…', { id: 'my-mentoring.decline' })}</button>
+          </div>
+        </div>`;
+      }
+      case 'accepted':
+        return html`<p>${msg('You both said yes. Plan your first meeting: it is a trial run to see whether you work well together.', { id: 'my-mentoring.accepted' })}</p>`;
+      case 'trial':
+        return this.renderTrial(m, mine?.trialDecision === 'continue', formatList(others.filter((o) => o.trialDecision !== 'continue').map((o) => nameOf(o.personId))));
+      case 'active':
+        return html`<p>${msg('Your mentoring is under way.', { id: 'my-mentoring.active' })}</p>`;
+      case 'completed':
+        return html`<p>${msg('Completed. Thank you for learning together.', { id: 'my-mentoring.completed' })}</p>`;
+      case 'ended':
+        return html`<p>${this.endedText(m.match)}</p>`;
+    }
+  }
+
+  private endedText(match: Match): string {
+    switch (match.endReason?.kind) {
+      case 'trial-exit':
+        return msg('After the trial you decided not to continue. That is perfectly fine, and no one is blamed.', { id: 'my-mentoring.ended.trial-exit' });
+      case 'declined':
+        return msg('This match did not go ahead.', { id: 'my-mentoring.ended.declined' });
+      case 'request-expired':
+        return msg('The request was not answered in time.', { id: 'my-mentoring.ended.expired' });
+      case 'program-closed':
+        return msg('The program has closed.', { id: 'my-mentoring.ended.program-closed' });
+      default:
+        return msg('This match has ended.', { id: 'my-mentoring.ended' });
+    }
+  }
+
+  private renderTrial(m: HomeMatch, decided: boolean, waiting: string): TemplateResult {
+    const id = m.match.id;
+    if (decided) {
+      return html`<p>${msg(str`You chose to continue. Waiting for ${waiting}.`, { id: 'my-mentoring.trial-waiting' })}</p>`;
+    }
+    if (this.confirming === id) {
+      return html`<div class="decision" part="decision" role="group" aria-labelledby="exit-${id}">
+        <p id="exit-${id}" tabindex="-1">
+          ${msg('Not every pair clicks, and that is fine. Stopping now ends the match kindly: it records only that you did not continue, never who decided. The program team can find you a new partner.', { id: 'my-mentoring.exit-confirm' })}
+        </p>
+        <div class="row" part="actions">
+          <button class="danger" type="button" ?disabled=${!!this.busy} @click=${() => this.decide(m, 'exit')}>${msg('Yes, stop here', { id: 'my-mentoring.exit-yes' })}</button>
+          <button type="button" @click=${() => this.cancelConfirm(id, 'continue')}>${msg('Go back', { id: 'my-mentoring.go-back' })}</button>
+        </div>
+      </div>`;
+    }
+    return html`<div class="decision" part="decision">
+      <p>${msg('How did your first meeting go? Decide whether you want to keep meeting.', { id: 'my-mentoring.trial' })}</p>
+      <div class="row" part="actions">
+        <button class="primary" id="continue-${id}" type="button" ?disabled=${!!this.busy} @click=${() => this.decide(m, 'continue')}>
+          ${msg('Continue together', { id: 'my-mentoring.continue' })}
+        </button>
+        <button type="button" @click=${() => this.askConfirm(id, 'exit')}>${msg('Stop after the trial…', { id: 'my-mentoring.exit' })}</button>
+      </div>
+    </div>`;
+  }
+
+  private async askConfirm(matchId: string, kind: 'decline' | 'exit'): Promise<void> {
+    this.confirming = matchId;
+    this.failure = undefined;
+    // The explanation gets focus, not the button: it is what the reader should hear before confirming.
+    await focusAfterRender(this, `${kind}-${matchId}`);
+  }
+
+  private async cancelConfirm(matchId: string, back: 'accept' | 'continue'): Promise<void> {
+    this.confirming = '';
+    await focusAfterRender(this, `${back}-${matchId}`);
+  }
+
+  private renderOngoing(m: HomeMatch): TemplateResult {
+    const id = m.match.id;
+    const panel = this.open.get(id);
+    const next = m.nextSession;
+    const agreement = m.agreement;
+    return html`<dl class="facts">
+        <dt>${msg('Next session', { id: 'my-mentoring.next' })}</dt>
+        <dd>${next ? html`${formatDateTime(next.scheduledAt)} · ${modeLabel(next.mode)}${next.location ? ` · ${next.location}` : ''}` : msg('None planned yet', { id: 'my-mentoring.next.none' })}</dd>
+        <dt>${msg('Agreement', { id: 'agreement.title' })}</dt>
+        <dd>
+          ${agreement
+            ? html`${msg(str`Version ${agreement.number}`, { id: 'agreement.version' })}: ${agreementStatusLabel(agreement.status)}${agreement.awaitingMySignature
+                ? html` · <strong>${msg('waiting for your signature', { id: 'my-mentoring.sign-needed' })}</strong>`
+                : nothing}`
+            : msg('Not drafted yet', { id: 'my-mentoring.no-agreement' })}
+        </dd>
+      </dl>
+      <div class="row" part="actions">
+        ${agreement
+          ? html`<button type="button" class=${agreement.awaitingMySignature ? 'primary' : ''} aria-expanded=${panel === 'agreement' ? 'true' : 'false'}
+              aria-controls="panel-${id}" @click=${() => this.toggle(id, 'agreement')}>
+              ${agreement.awaitingMySignature ? msg('Read and sign the agreement', { id: 'my-mentoring.open-sign' }) : msg('Agreement', { id: 'agreement.title' })}
+            </button>`
+          : nothing}
+        <button type="button" aria-expanded=${this.inlineSessionLog ? (panel === 'sessions' ? 'true' : 'false') : nothing}
+          aria-controls=${this.inlineSessionLog ? `panel-${id}` : nothing} @click=${() => this.openSessions(id)}>
+          ${msg('Sessions and notes', { id: 'my-mentoring.open-sessions' })}
+        </button>
+      </div>
+      <div id="panel-${id}" class="panel">
+        ${panel === 'agreement' ? html`<upward-agreement match-id=${id} .client=${this.upward}></upward-agreement>` : nothing}
+        ${panel === 'sessions' ? html`<upward-session-log match-id=${id} .client=${this.upward}></upward-session-log>` : nothing}
+      </div>`;
+  }
+
+  private toggle(matchId: string, panel: Panel): void {
+    const open = new Map(this.open);
+    if (open.get(matchId) === panel) open.delete(matchId);
+    else open.set(matchId, panel);
+    this.open = open;
+  }
+
+  private openSessions(matchId: string): void {
+    emit(this, 'upward-open-match', { matchId });
+    if (this.inlineSessionLog) this.toggle(matchId, 'sessions');
+  }
+
+  private renderActionItems(home: Home): TemplateResult | typeof nothing {
+    if (!home.matches.length) return nothing;
+    const today = new Date().toISOString().slice(0, 10);
+    const partnerOf = (matchId: string) => formatList(home.matches.find((m) => m.match.id === matchId)?.partners.map((p) => p.name) ?? []);
+    return html`<section class="stack" aria-labelledby="items-title">
+      <h3 id="items-title" tabindex="-1">${msg('My open action items', { id: 'my-mentoring.items' })}</h3>
+      ${home.openActionItems.length
+        ? html`<ul class="stack plain" part="list">
+            ${home.openActionItems.map(
+              (item) => html`<li class="item-line" part="item">
+                <input type="checkbox" id="done-${item.id}" @change=${(e: Event) => this.markDone(item, e.target as HTMLInputElement)} />
+                <label for="done-${item.id}">${item.text}</label>
+                <span class="muted">
+                  ${msg(str`with ${partnerOf(item.matchId)}`, { id: 'my-mentoring.items.with' })}${item.due
+                    ? html` · ${msg(str`due ${formatDate(item.due)}`, { id: 'session-log.items.due-on' })}${item.due < today
+                        ? html` <span class="badge overdue">${msg('overdue', { id: 'session-log.items.overdue' })}</span>`
+                        : nothing}`
+                    : nothing}
+                </span>
+                ${this.failure?.op === `done:${item.id}` ? renderErrorSummary(this.failure.error, {}, this.shadowRoot) : nothing}
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="muted">${msg('Nothing open. Well done!', { id: 'my-mentoring.items.none' })}</p>`}
+    </section>`;
+  }
+
+  private async respond(m: HomeMatch, accept: boolean): Promise<void> {
+    const upward = this.upward!;
+    await this.run(
+      `respond:${m.match.id}`,
+      () => upward.matches.respond({ matchId: m.match.id, accept }),
+      async (match) => {
+        this.confirming = '';
+        emit(this, 'upward-match-responded', { match, accept });
+        // A declined match moves to "earlier matches"; the heading is the next sensible place.
+        await focusAfterRender(this, accept ? `match-${match.id}` : 'title');
+        if (!accept) return msg('You declined the match.', { id: 'my-mentoring.declined' });
+        return match.status === 'accepted'
+          ? msg('Accepted. You are now a pair: plan your first meeting.', { id: 'my-mentoring.accepted-both' })
+          : msg('Accepted. Waiting for the others to answer.', { id: 'my-mentoring.accepted-one' });
+      },
+    );
+  }
+
+  private async decide(m: HomeMatch, decision: 'continue' | 'exit'): Promise<void> {
+    const upward = this.upward!;
+    await this.run(
+      `trial:${m.match.id}`,
+      () => upward.matches.decideTrial({ matchId: m.match.id, decision }),
+      async (match) => {
+        this.confirming = '';
+        emit(this, 'upward-trial-decided', { match, decision });
+        await focusAfterRender(this, decision === 'exit' ? 'title' : `match-${match.id}`);
+        if (decision === 'exit') return msg('The match has ended. Thank you for giving it a try.', { id: 'my-mentoring.exited' });
+        return match.status === 'active'
+          ? msg('You are both continuing. Enjoy learning together!', { id: 'my-mentoring.continued-both' })
+          : msg('Noted: you want to continue.', { id: 'my-mentoring.continued-one' });
+      },
+    );
+  }
+
+  private async markDone(item: ActionItem, box: HTMLInputElement): Promise<void> {
+    const upward = this.upward!;
+    const stored = await this.run(
+      `done:${item.id}`,
+      () => upward.actionItems.setDone({ id: item.id, expectedVersion: item.version, done: true }),
+      async (actionItem) => {
+        emit(this, 'upward-action-item-done', { actionItem });
+        await focusAfterRender(this, 'items-title');
+        return msg(str`Marked as done: ${actionItem.text}`, { id: 'session-log.items.done' });
+      },
+    );
+    // The box stays in the list only when the SDK refused: show it unticked again.
+    if (!stored) box.checked = false;
+  }
+}
