@@ -1,0 +1,141 @@
+// End-to-end test of the People Hub demo (examples/intranet) in Debian's Chromium: builds and
+// serves the demo, then walks a whole reverse-mentoring program through every role — HR sets up
+// a program from a playbook and opens enrolment, a mentor and a mentee enrol, HR approves them,
+// starts matching, pairs them on the pairing board and publishes, both accept, meet for the
+// trial and continue, sign the agreement, plan and log a session with an action item, and the
+// next session's agenda carries the item over; the champion sees the program in numbers only.
+// The walk runs twice: once with the mouse, once with the keyboard alone. axe runs on every
+// screen (any violation fails the step) and each screen is saved to test/e2e/screenshots/.
+//
+//   node test/e2e/intranet.e2e.mjs            (prints a bare `N passed, N failed` line at the end)
+//   E2E_ONLY=mouse|keyboard  run one walk;  E2E_HEADED=1  watch it
+//   E2E_URL=http://127.0.0.1:8787/  walk a page an Upward server serves (demo auth, data on the
+//   server: start it with a fresh data set and run one walk, since the walk creates the program)
+import { chromium } from 'playwright-core';
+import { mkdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { args, executablePath } from '../chromium.mjs';
+import { buildIfNeeded, serveDemo } from '../../examples/intranet/serve.mjs';
+import { keyboardDriver, mouseDriver } from './driver.mjs';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const STEP_TIMEOUT = 30_000;
+
+const PROGRAM = 'Digital Leaders 2027';
+const people = {
+  admin: 'Isla Wilson',
+  champion: 'Ngozi Ogunleye',
+  mentor: 'Rahul Mehta',
+  mentee: 'Brandon Chen',
+};
+
+let passed = 0;
+let failed = 0;
+
+/** axe on the whole page, shadow roots included; returns readable violations. */
+async function axe(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' > ')}: ${n.any[0]?.message ?? n.failureSummary ?? ''}`).join(' | ')}`,
+    );
+  });
+  return violations;
+}
+
+function walk(page, drive, mode) {
+  let n = 0;
+  const hub = {
+    setup: page.locator('upward-program-setup'),
+    board: page.locator('upward-pairing-board'),
+    enrolment: page.locator('upward-enrolment'),
+    mine: page.locator('upward-my-mentoring'),
+    agreement: page.locator('upward-agreement'),
+    log: page.locator('upward-session-log'),
+  };
+
+  async function actAs(key) {
+    const option = { admin: `${people.admin} (HR admin`, champion: `${people.champion} (Program champion`, mentor: `${people.mentor} (Mentor`, mentee: `${people.mentee} (Mentee` }[key];
+    const labels = await page.locator('#acting-as option').allTextContents();
+    await drive.select(page.locator('#acting-as'), labels.find((l) => l.startsWith(option)));
+    await page.waitForFunction((k) => document.body.dataset.actingAs === k, key);
+  }
+
+  async function goTo(route) {
+    await drive.click(page.locator(`nav a[data-route-link="${route}"]`));
+    await page.waitForFunction((r) => location.hash === `#/${r}`, route);
+  }
+
+  async function step(name, body) {
+    n++;
+    const label = `${mode}: ${String(n).padStart(2, '0')} ${name}`;
+    try {
+      await body();
+      const violations = await axe(page);
+      await page.screenshot({ path: `${shots}${mode}-${String(n).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`, fullPage: true });
+      if (violations.length) throw new Error(`axe found ${violations.length} violation(s):\n      ${violations.join('\n      ')}`);
+      passed++;
+      console.log(`  ✓ ${label}`);
+      return true;
+    } catch (error) {
+      failed++;
+      console.log(`  ✗ ${label}\n      ${String(error?.message ?? error).split('\n').join('\n      ')}`);
+      await page.screenshot({ path: `${shots}${mode}-${String(n).padStart(2, '0')}-FAILED.png`, fullPage: true }).catch(() => {});
+      return false;
+    }
+  }
+
+  return { hub, actAs, goTo, step };
+}
+
+async function run(browser, baseUrl, mode) {
+  // bypassCSP: axe is injected as an inline script, which the Upward server's CSP rightly forbids.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/London', bypassCSP: true });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const drive = mode === 'mouse' ? mouseDriver(page) : keyboardDriver(page);
+  const { hub, actAs, goTo, step } = walk(page, drive, mode);
+  const steps = (await import('./flow.mjs')).flow({ page, drive, hub, actAs, goTo, people, PROGRAM });
+
+  await page.goto(`${baseUrl}?storage=${process.env.E2E_URL ? 'server' : 'local'}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  let ok = true;
+  for (const [name, body] of steps) {
+    if (!ok) {
+      failed++;
+      console.log(`  - ${mode}: ${name} (not run: an earlier step failed)`);
+      continue;
+    }
+    ok = await step(name, body);
+  }
+  if (errors.length) {
+    failed++;
+    console.log(`  ✗ ${mode}: the page threw ${errors.length} uncaught error(s): ${errors.slice(0, 3).join(' | ')}`);
+  }
+  await context.close();
+}
+
+await rm(shots, { recursive: true, force: true });
+await mkdir(shots, { recursive: true });
+if (!process.env.E2E_URL && (await buildIfNeeded())) console.log('Built the demo.');
+const server = process.env.E2E_URL ? { url: process.env.E2E_URL, close: async () => {} } : await serveDemo({ port: 0 });
+const browser = await chromium.launch({ executablePath, args, headless: !process.env.E2E_HEADED });
+try {
+  for (const mode of ['mouse', 'keyboard']) {
+    if (process.env.E2E_ONLY && process.env.E2E_ONLY !== mode) continue;
+    console.log(`People Hub, walked with the ${mode}:`);
+    await run(browser, server.url, mode);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
