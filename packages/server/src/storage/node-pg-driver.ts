@@ -7,6 +7,7 @@
  * Notifications use one extra pooled connection per driver, shared by every store on it and
  * held only while someone listens. If that connection drops, it is re-established with backoff.
  */
+import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { DriverTransactionOptions, PostgresDriver, SqlExecutor } from './postgres-driver.ts';
 
@@ -15,10 +16,29 @@ export interface NodePgDriverOptions {
   persistent?: boolean;
 }
 
+/**
+ * Statements with parameters are sent as named prepared statements: the store issues the same
+ * few dozen texts over and over, and a connection that has prepared one skips PostgreSQL's
+ * parse and plan on every later use (node-postgres keeps the per-connection bookkeeping). The
+ * name is a digest of the text, so equal texts share it and different texts never collide.
+ */
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `upward_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    // Bounded: ad-hoc texts (tests, hosts) must not grow the map for ever.
+    if (statementNames.size > 5000) statementNames.clear();
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 export function nodePgDriver(pool: Pool, options: NodePgDriverOptions = {}): PostgresDriver {
   const executor = (target: Pick<Pool, 'query'> | PoolClient): SqlExecutor => ({
     async query<R extends object>(sql: string, params: readonly unknown[] = []) {
-      const result = await target.query(sql, [...params]);
+      const result =
+        params.length > 0 ? await target.query({ name: statementName(sql), text: sql, values: [...params] }) : await target.query(sql);
       return { rows: result.rows as R[] };
     },
   });
@@ -37,7 +57,7 @@ export function nodePgDriver(pool: Pool, options: NodePgDriverOptions = {}): Pos
         await sendOrBreak(client, `BEGIN ISOLATION LEVEL ${level}${txOptions.readOnly ? ' READ ONLY' : ''}`, (e) => (broken = e));
         let result: T;
         try {
-          result = await work(executor(client));
+          result = await work(oneAtATime(executor(client)));
         } catch (error) {
           await client.query('ROLLBACK').catch((rollbackError: Error) => {
             broken = rollbackError;
@@ -53,6 +73,22 @@ export function nodePgDriver(pool: Pool, options: NodePgDriverOptions = {}): Pos
     },
 
     listen: sharedListener(pool),
+  };
+}
+
+/**
+ * Work may issue several statements at once (`Promise.all` over puts). One connection runs one
+ * statement at a time anyway; queueing them here, in order, keeps node-postgres from the
+ * concurrent `client.query()` it deprecates (and will refuse in pg 9).
+ */
+function oneAtATime(sql: SqlExecutor): SqlExecutor {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    query<R extends object>(text: string, params?: readonly unknown[]) {
+      const run = tail.then(() => sql.query<R>(text, params));
+      tail = run.catch(() => undefined);
+      return run;
+    },
   };
 }
 

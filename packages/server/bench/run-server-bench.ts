@@ -1,0 +1,188 @@
+/**
+ * `pnpm bench:server`: load-tests the reference server on loopback with autocannon, against
+ * embedded PGlite (data on disk) and against PostgreSQL, with 10,000 people and 50,000 sessions
+ * stored. Two workloads: a participant loading their home (GET /api/v1/me/home, each request as
+ * another person) and logging a session (POST /api/v1/sessions/{id}/log with If-Match and a
+ * unique Idempotency-Key, each request a different planned session). The server runs in its own
+ * process (`src/main.ts`) with real JWT sign-in against a local JWKS, as in production.
+ *
+ *   pnpm bench:server [--only pglite|postgres] [--people 10000] [--sessions 50000]
+ *                     [--duration 10] [--connections 10] [--workers 2]
+ * PostgreSQL: DATABASE_URL, else the local Debian cluster (test/ensure-postgres.mjs).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PGlite } from '@electric-sql/pglite';
+import autocannon, { type RawRequest, type Result } from 'autocannon';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import pg from 'pg';
+import { repositoryRoot } from '../src/config.ts';
+import { attachDatabase } from '../src/database/open-database.ts';
+import { dropSchema, nodePgDriver, pgliteDriver } from '../src/index.ts';
+import { seedBenchData, type BenchData } from './seed-bench.ts';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+const PEOPLE = Number(args.get('people') ?? 10_000);
+const SESSIONS = Number(args.get('sessions') ?? 50_000);
+const DURATION = Number(args.get('duration') ?? 10);
+const CONNECTIONS = Number(args.get('connections') ?? 10);
+const ONLY = args.get('only');
+/** Server processes for the PostgreSQL run (PGlite is always one). */
+const WORKERS = Number(args.get('workers') ?? 2);
+const SCHEMA = 'bench_server';
+const ISSUER = 'https://bench.upward.invalid';
+const AUDIENCE = 'upward-bench';
+const serverDir = `${repositoryRoot}packages/server/`;
+const log = (message: string) => console.log(`[bench:server] ${message}`);
+
+interface Row {
+  backend: string;
+  workload: string;
+  result: Result;
+}
+
+async function startIdentityProvider() {
+  const { publicKey, privateKey } = await generateKeyPair('ES256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
+  const server = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+  const sign = (sub: string) =>
+    new SignJWT({ sub }).setProtectedHeader({ alg: 'ES256', kid: 'bench' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('2h').sign(privateKey);
+  return { jwksUrl, sign, close: () => server.close() };
+}
+
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', UPWARD_RATE_LIMIT_MAX: '0', UPWARD_SCHEMA: SCHEMA },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /Listening on (http:\/\/[^\s]+)/.exec(out)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.on('exit', (code) => reject(new Error(`the server exited with ${code} before listening:\n${out}`)));
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function runWorkloads(backend: string, url: string, data: BenchData, sign: (sub: string) => Promise<string>): Promise<Row[]> {
+  const participants = data.pairs.flatMap((p) => [p.mentorId, p.menteeId]);
+  const tokens = new Map<string, string>();
+  for (const id of participants) tokens.set(id, `Bearer ${await sign(id)}`);
+
+  let r = 0;
+  const home = (request: RawRequest): RawRequest => ({
+    ...request,
+    method: 'GET',
+    path: '/api/v1/me/home',
+    headers: { authorization: tokens.get(participants[r++ % participants.length]!)! },
+  });
+  // Warm-up: JIT, connection pool, JWKS fetch, PostgreSQL caches.
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: home }] });
+  r = 0;
+  const reads = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest: home }] });
+
+  const queue = data.pairs.flatMap((p) => p.planned.map((sessionId, i) => ({ sessionId, author: i % 2 ? p.menteeId : p.mentorId })));
+  let w = 0;
+  const logSession = (request: RawRequest): RawRequest => {
+    const next = queue[w++];
+    if (!next) throw new Error('the write benchmark ran out of planned sessions: seed more (--sessions)');
+    return {
+      ...request,
+      method: 'POST',
+      path: `/api/v1/sessions/${next.sessionId}/log`,
+      headers: {
+        authorization: tokens.get(next.author)!,
+        'content-type': 'application/json',
+        'if-match': '"1"',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify({ sharedNotes: 'We looked at prompt writing together.', topics: ['Generative AI at work'], learned: 'How to brief a model' }),
+    };
+  };
+  const writes = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest: logSession }] });
+  return [
+    { backend, workload: 'GET  /me/home (participant home)', result: reads },
+    { backend, workload: 'POST /sessions/{id}/log (log a session)', result: writes },
+  ];
+}
+
+function databaseUrl(): string {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const ensured = spawnSync(process.execPath, [`${serverDir}test/ensure-postgres.mjs`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = ensured.stdout?.trim().split('\n').pop();
+  if (ensured.status !== 0 || !url) throw new Error('No PostgreSQL: set DATABASE_URL or run as root so test/ensure-postgres.mjs can set one up.');
+  return url;
+}
+
+async function benchPglite(sign: (sub: string) => Promise<string>, env: Record<string, string>): Promise<Row[]> {
+  const dataDir = `${repositoryRoot}.bench-out/server-pglite`;
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  log(`PGlite: seeding ${PEOPLE} people and ${SESSIONS} sessions into ${dataDir} …`);
+  const pglite = await PGlite.create(dataDir);
+  const database = await attachDatabase(pgliteDriver(pglite), SCHEMA, 'bench PGlite', () => pglite.close());
+  const data = await seedBenchData(database.store, { people: PEOPLE, sessions: SESSIONS, plannedPerPair: 4, log });
+  await database.close();
+  const { child, url } = await startServer({ ...env, UPWARD_DATA_DIR: dataDir });
+  try {
+    return await runWorkloads('PGlite', url, data, sign);
+  } finally {
+    await stopServer(child);
+  }
+}
+
+async function benchPostgres(sign: (sub: string) => Promise<string>, env: Record<string, string>): Promise<Row[]> {
+  const url = databaseUrl();
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const driver = nodePgDriver(pool);
+  await dropSchema(driver, SCHEMA);
+  log(`PostgreSQL: seeding ${PEOPLE} people and ${SESSIONS} sessions into schema ${SCHEMA} …`);
+  const database = await attachDatabase(driver, SCHEMA, 'bench PostgreSQL', () => pool.end());
+  const data = await seedBenchData(database.store, { people: PEOPLE, sessions: SESSIONS, plannedPerPair: 4, log });
+  await driver.query('ANALYZE');
+  await database.close();
+  const { child, url: serverUrl } = await startServer({ ...env, DATABASE_URL: url, UPWARD_WORKERS: String(WORKERS) });
+  try {
+    return await runWorkloads(`PostgreSQL ×${WORKERS}`, serverUrl, data, sign);
+  } finally {
+    await stopServer(child);
+  }
+}
+
+const idp = await startIdentityProvider();
+const env = { UPWARD_AUTH: 'jwt', UPWARD_JWKS_URL: idp.jwksUrl, UPWARD_JWT_ISSUER: ISSUER, UPWARD_JWT_AUDIENCE: AUDIENCE };
+const rows: Row[] = [];
+try {
+  if (ONLY !== 'postgres') rows.push(...(await benchPglite(idp.sign, env)));
+  if (ONLY !== 'pglite') rows.push(...(await benchPostgres(idp.sign, env)));
+} finally {
+  idp.close();
+}
+
+console.log(
+  `\n${PEOPLE} people, ${SESSIONS} sessions; ${CONNECTIONS} connections, ${DURATION} s per workload, loopback; the server in its own process(es), ×N = workers\n`,
+);
+console.log(`${'backend'.padEnd(14)} ${'workload'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}`);
+for (const { backend, workload, result } of rows) {
+  const errors = result.errors + result.timeouts + result.non2xx;
+  console.log(
+    `${backend.padEnd(14)} ${workload.padEnd(42)} ${result.requests.average.toFixed(0).padStart(8)} ${String(result.latency.p50).padStart(7)} ${String(result.latency.p99).padStart(7)} ${String(errors).padStart(7)}`,
+  );
+}
+console.log('\nTargets (PostgreSQL, 2 cores): reads >= 1000 req/s, writes >= 300 req/s, p99 <= 50 ms, 0 errors.');

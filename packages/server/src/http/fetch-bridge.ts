@@ -1,0 +1,83 @@
+/**
+ * Mounts a Fetch-API handler (`Request => Promise<Response>`, the SDK's REST handler) under a
+ * path in Fastify: the Node request becomes a `Request` (raw body, headers, an abort signal that
+ * fires when the client goes away) and the `Response` is written back — buffered for ordinary
+ * answers, streamed for Server-Sent Events so each event leaves as soon as it is written.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { problem, sendProblem } from './problem.ts';
+
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+/** Lets the API handler's `authenticate(request)` see the Node request behind a `Request`. */
+export const nodeRequestOf = new WeakMap<Request, FastifyRequest>();
+
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function toFetchRequest(request: FastifyRequest, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name.startsWith(':')) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const body = BODYLESS.has(request.method) || !Buffer.isBuffer(request.body) ? undefined : request.body;
+  // The host is fixed: the handler routes on the path, and a client-chosen Host must not matter.
+  return new Request(new URL(request.url, 'http://upward.local'), {
+    method: request.method,
+    headers,
+    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+    signal,
+  });
+}
+
+export async function sendFetchResponse(reply: FastifyReply, response: Response, abort: AbortController): Promise<FastifyReply> {
+  reply.code(response.status);
+  response.headers.forEach((value, name) => {
+    if (name !== 'content-length' && name !== 'transfer-encoding') reply.header(name, value);
+  });
+  if (!response.body) return reply.send();
+  if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    // No buffering anywhere on the way (also tells nginx-style proxies not to buffer).
+    reply.header('cache-control', 'no-cache').header('x-accel-buffering', 'no');
+    const stream = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
+    stream.on('error', () => abort.abort());
+    return reply.send(stream);
+  }
+  return reply.send(Buffer.from(await response.arrayBuffer()));
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text or JSON, so a NUL anywhere in the path, query or body
+ * would fail deep in the store as a "storage unavailable" 503. It is bad input: refused here,
+ * at the door, with a 400 that says why.
+ */
+export function containsNul(request: FastifyRequest): boolean {
+  if (/%00/.test(request.url)) return true;
+  const body = request.body;
+  if (!Buffer.isBuffer(body)) return false;
+  // A raw NUL byte, or the JSON escape \u0000 (not preceded by an escaping backslash).
+  return body.includes(0) || /(^|[^\\])(\\\\)*\\u0000/.test(body.toString('latin1'));
+}
+
+export function mountFetchHandler(app: FastifyInstance, prefix: string, handler: FetchHandler): void {
+  const route = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (containsNul(request)) {
+      return sendProblem(
+        reply,
+        problem(400, 'validation', 'Bad request', 'NUL characters (U+0000) are not accepted anywhere in a request.', [
+          { path: '', message: 'must not contain NUL characters' },
+        ]),
+      );
+    }
+    const abort = new AbortController();
+    // The response closes when it is done or when the client disconnects; either way, stop work
+    // tied to the request (an SSE subscription above all).
+    reply.raw.on('close', () => abort.abort());
+    const fetchRequest = toFetchRequest(request, abort.signal);
+    nodeRequestOf.set(fetchRequest, request);
+    return sendFetchResponse(reply, await handler(fetchRequest), abort);
+  };
+  app.all(prefix, route);
+  app.all(`${prefix}/*`, route);
+}
