@@ -28,7 +28,7 @@ if (!existsSync(executablePath) && !aptInstall('chromium')) process.exit(1);
 let passed = 0;
 let failed = 0;
 
-const projects = ['packages/sdk', 'examples/portal-sdk'];
+const projects = ['packages/sdk', 'packages/elements', 'examples/portal-sdk', 'examples/intranet', 'examples/react'];
 for (const project of projects) {
   const status = run('pnpm', ['exec', 'tsc', '-p', `${project}/tsconfig.json`]);
   console.log(`typecheck ${project}: ${status === 0 ? 'ok' : 'FAILED'}`);
@@ -48,13 +48,26 @@ if (existsSync(summaryFile)) {
 }
 if (wtr !== 0 && failed === 0) failed++; // the runner itself failed (e.g. a browser that did not start)
 
-// The server's Node suites print their own "N passed, N failed" (their type check included).
-const server = spawnSync(process.execPath, ['packages/server/test/run-node-tests.mjs'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-process.stdout.write((server.stdout ?? '').replace(/^(\d+ passed, \d+ failed)$/m, 'server suites $1'));
-const serverCounts = /^(\d+) passed, (\d+) failed$/m.exec(server.stdout ?? '');
-passed += Number(serverCounts?.[1] ?? 0);
-failed += Number(serverCounts?.[2] ?? 0);
-if (server.status !== 0 && !Number(serverCounts?.[2])) failed++;
+/**
+ * Runs a Node script that ends with its own "N passed, N failed" line, relabels that line (so
+ * CI reads only the grand total below as bare) and adds its counts; a script that crashed
+ * before counting counts as one failure.
+ */
+function runCounted(label, script) {
+  const child = spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write((child.stdout ?? '').replace(/^(\d+ passed, \d+ failed)$/m, `${label} $1`));
+  const counts = /^(\d+) passed, (\d+) failed$/m.exec(child.stdout ?? '');
+  passed += Number(counts?.[1] ?? 0);
+  failed += Number(counts?.[2] ?? 0);
+  if (child.status !== 0 && !Number(counts?.[2])) failed++;
+}
+
+// Every element documented in the Custom Elements Manifest, every message translated to German.
+runCounted('manifest and translations', 'packages/elements/scripts/check-manifest.mjs');
+// The server's Node suites (PGlite and Debian's PostgreSQL; their type check included).
+runCounted('server suites', 'packages/server/test/run-node-tests.mjs');
+// The whole program flow in the demo intranet, by mouse and by keyboard, axe on every screen.
+runCounted('end-to-end', 'test/e2e/intranet.e2e.mjs');
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

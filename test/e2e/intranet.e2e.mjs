@@ -11,8 +11,15 @@
 //   E2E_ONLY=mouse|keyboard  run one walk;  E2E_HEADED=1  watch it
 //   E2E_URL=http://127.0.0.1:8787/  walk a page an Upward server serves (demo auth, data on the
 //   server: start it with a fresh data set and run one walk, since the walk creates the program)
+//
+// A third walk runs against the real Upward server (PGlite, a fresh data directory) through the
+// remote client, and then a second browser acting as the mentor sees the same program and, live,
+// a session the mentee plans in the first browser: two people, two browsers, one shared program.
 import { chromium } from 'playwright-core';
-import { mkdir, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { args, executablePath } from '../chromium.mjs';
@@ -93,18 +100,18 @@ function walk(page, drive, mode) {
   return { hub, actAs, goTo, step };
 }
 
-async function run(browser, baseUrl, mode) {
+async function run(browser, baseUrl, mode, storage = process.env.E2E_URL ? 'server' : 'local') {
   // bypassCSP: axe is injected as an inline script, which the Upward server's CSP rightly forbids.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/London', bypassCSP: true });
   context.setDefaultTimeout(STEP_TIMEOUT);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const drive = mode === 'mouse' ? mouseDriver(page) : keyboardDriver(page);
+  const drive = mode === 'keyboard' ? keyboardDriver(page) : mouseDriver(page);
   const { hub, actAs, goTo, step } = walk(page, drive, mode);
   const steps = (await import('./flow.mjs')).flow({ page, drive, hub, actAs, goTo, people, PROGRAM });
 
-  await page.goto(`${baseUrl}?storage=${process.env.E2E_URL ? 'server' : 'local'}`);
+  await page.goto(`${baseUrl}?storage=${storage}`);
   await page.waitForSelector('body[data-ready="true"]');
   let ok = true;
   for (const [name, body] of steps) {
@@ -119,7 +126,66 @@ async function run(browser, baseUrl, mode) {
     failed++;
     console.log(`  ✗ ${mode}: the page threw ${errors.length} uncaught error(s): ${errors.slice(0, 3).join(' | ')}`);
   }
+  if (ok && storage === 'server') await secondBrowser(browser, baseUrl, { page, drive, hub, actAs, goTo, step });
   await context.close();
+}
+
+/**
+ * A second browser (its own context: no shared storage) acts as the mentor on the same server
+ * and sees what the first walk did; then the mentee, in the first browser, plans a session and
+ * the mentor's page shows it without a reload (the server's change feed).
+ */
+async function secondBrowser(browser, baseUrl, first) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/London', bypassCSP: true });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  const page = await context.newPage();
+  const second = walk(page, mouseDriver(page), 'second-browser');
+  await page.goto(`${baseUrl}?storage=server`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await second.step('the mentor sees the shared match, agreement and carried-over item', async () => {
+    await second.actAs('mentor');
+    await second.goTo('mentoring');
+    await second.hub.agreement.getByText(/in force/i).first().waitFor();
+    await second.hub.log.getByText('Post a 30-second team update').first().waitFor();
+  });
+  await second.step('a session the mentee plans in the other browser appears live', async () => {
+    await first.drive.select(first.page.locator('#language'), 'English');
+    const log = first.hub.log;
+    const summary = log.locator('summary', { hasText: 'Plan a session' });
+    if (!(await summary.evaluate((el) => el.parentElement.open))) await first.drive.click(summary);
+    await first.drive.setDate(log.getByLabel('Date and time'), '2027-03-01T10:00');
+    await first.drive.click(log.getByRole('button', { name: 'Plan session' }));
+    await second.hub.log.getByText(/Mar 1, 2027|1 Mar 2027/).first().waitFor();
+  });
+  await context.close();
+}
+
+/** Starts the Upward server (demo sign-in, embedded PGlite in a fresh directory) on a free port. */
+async function startUpwardServer() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'upward-e2e-'));
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PORT: '0', UPWARD_DEMO: '1', UPWARD_AUTH: 'demo', UPWARD_DATA_DIR: dataDir, UPWARD_STATIC_DIR: 'examples/intranet/dist' },
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = /Listening on (http:\/\/[^\s]+)/.exec(out);
+      if (found) resolve(`${found[1]}/`);
+    });
+    child.on('exit', (code) => reject(new Error(`the Upward server exited (${code}) before listening:\n${out}`)));
+  });
+  return {
+    url,
+    close: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 await rm(shots, { recursive: true, force: true });
@@ -132,6 +198,15 @@ try {
     if (process.env.E2E_ONLY && process.env.E2E_ONLY !== mode) continue;
     console.log(`People Hub, walked with the ${mode}:`);
     await run(browser, server.url, mode);
+  }
+  if (!process.env.E2E_URL && (!process.env.E2E_ONLY || process.env.E2E_ONLY === 'server')) {
+    console.log('People Hub on the Upward server (PGlite), walked with the mouse, then a second browser:');
+    const upward = await startUpwardServer();
+    try {
+      await run(browser, upward.url, 'server', 'server');
+    } finally {
+      await upward.close();
+    }
   }
 } finally {
   await browser.close();

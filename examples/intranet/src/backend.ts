@@ -24,11 +24,6 @@ export const LOCAL_DATABASE = 'northwind-people-hub';
 
 const sampleOrgUrl = new URL('../../portal-sdk/sample-org.csv', import.meta.url);
 
-/** The remote client is picked up when its module exists in the SDK (and loaded only when used). */
-const remoteModules = import.meta.glob<{ connectUpward: (options: { baseUrl: string; headers?: Record<string, string> }) => Promise<Upward> }>(
-  '../../../packages/sdk/src/remote/client.ts',
-);
-
 /** The API root a serving Upward server announces in `<meta name="upward-api" content="/api/v1">`. */
 function announcedApi(): string | null {
   return document.querySelector<HTMLMetaElement>('meta[name="upward-api"]')?.content || null;
@@ -73,9 +68,8 @@ function localBackend(): Backend {
 }
 
 async function serverBackend(baseUrl: string): Promise<Backend> {
-  const load = Object.values(remoteModules)[0];
-  if (!load) throw new Error('This build has no remote client (packages/sdk/src/remote/client.ts); open the page with ?storage=local.');
-  const { connectUpward } = await load();
+  // Loaded only when a server holds the data, so the IndexedDB-only page never downloads it.
+  const { connectUpward } = await import('@upward/sdk/remote');
   return {
     kind: 'server',
     clientFor: (member) => connectUpward({ baseUrl, headers: { 'X-Upward-Acting-As': member.personId } }),
