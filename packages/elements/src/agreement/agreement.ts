@@ -8,14 +8,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
 import type { Agreement, AgreementStatus, ChangeEvent, Upward } from '@upward/sdk';
 import { UpwardElement } from '../internal/upward-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
-import { describeError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { STALE, describeError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
 import { formatDateTime } from '../internal/format.ts';
-import { STALE, focusAfterRender, linesOf, namesOf, renderAnnouncement, renderField, renderTask } from '../session-log/shared.ts';
+import { DataTask, renderTask } from '../internal/task.ts';
+import { renderField } from '../internal/fields.ts';
+import { ERROR_SUMMARY, focusAfterRender } from '../internal/focus.ts';
+import { linesOf } from '../internal/form-values.ts';
+import { namesOf } from '../internal/people.ts';
+import { renderAnnouncement } from '../internal/announce.ts';
 import { agreementStyles } from './agreement.styles.ts';
 
 export type AgreementChange = 'edited' | 'sent' | 'returned-to-draft' | 'amended';
@@ -90,7 +94,7 @@ export class UpwardAgreement extends UpwardElement {
   @state() private failure?: { op: string; error: DescribedError };
   @state() private announcement = '';
 
-  private readonly data = new Task(this, {
+  private readonly data = new DataTask(this, {
     task: ([upward, matchId]) => (upward && matchId ? load(upward, matchId) : Promise.resolve(undefined)),
     args: () => [this.upward, this.matchId, this.revision] as const,
   });
@@ -101,10 +105,16 @@ export class UpwardAgreement extends UpwardElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
-    if (changed.has('matchId')) {
-      this.shown = 0;
-      this.editing = false;
-    }
+    if (changed.has('matchId')) this.clientChanged();
+  }
+
+  /** The version shown, an open draft and any message belong to one person and one match. */
+  protected override clientChanged(): void {
+    this.shown = 0;
+    this.editing = false;
+    this.clauseRows = 0;
+    this.failure = undefined;
+    this.announcement = '';
   }
 
   private async run<T>(op: string, command: () => Promise<T>, done: (result: T) => string | Promise<string>): Promise<void> {
@@ -121,8 +131,7 @@ export class UpwardAgreement extends UpwardElement {
       this.reportError(op, error);
       // Someone changed the data meanwhile: show the latest state, as the message promises.
       if (STALE.has(this.failure.error.code)) void this.data.run();
-      await this.updateComplete;
-      (this.renderRoot.querySelector('.error-summary a, .error-summary') as HTMLElement | null)?.focus();
+      await focusAfterRender(this, ERROR_SUMMARY);
     } finally {
       this.busy = '';
     }
@@ -190,7 +199,7 @@ export class UpwardAgreement extends UpwardElement {
     this.shown = number;
     this.editing = false;
     this.failure = undefined;
-    await focusAfterRender(this, 'version-title');
+    await focusAfterRender(this, '#version-title');
   }
 
   private renderStatusNote(version: Agreement, latest: Agreement): TemplateResult | typeof nothing {
@@ -285,7 +294,7 @@ export class UpwardAgreement extends UpwardElement {
     this.editing = true;
     this.clauseRows = v.content.clauses.length;
     this.failure = undefined;
-    await focusAfterRender(this, fieldId('content.goals'));
+    await focusAfterRender(this, `#${fieldId('content.goals')}`);
   }
 
   private renderEditForm(v: Agreement): TemplateResult {
@@ -333,13 +342,13 @@ export class UpwardAgreement extends UpwardElement {
 
   private async addClause(): Promise<void> {
     this.clauseRows += 1;
-    await focusAfterRender(this, fieldId(`content.clauses.${this.clauseRows - 1}.title`));
+    await focusAfterRender(this, `#${fieldId(`content.clauses.${this.clauseRows - 1}.title`)}`);
   }
 
   private async stopEditing(): Promise<void> {
     this.editing = false;
     this.failure = undefined;
-    await focusAfterRender(this, 'version-title');
+    await focusAfterRender(this, '#version-title');
   }
 
   private save = async (event: SubmitEvent, v: Agreement): Promise<void> => {
@@ -360,7 +369,7 @@ export class UpwardAgreement extends UpwardElement {
       async (agreement) => {
         this.editing = false;
         emit(this, 'upward-agreement-changed', { agreement, change: 'edited' });
-        await focusAfterRender(this, 'version-title');
+        await focusAfterRender(this, '#version-title');
         return msg('Draft saved.', { id: 'agreement.saved' });
       },
     );
@@ -374,7 +383,7 @@ export class UpwardAgreement extends UpwardElement {
       async (agreement) => {
         emit(this, 'upward-agreement-changed', { agreement, change: 'sent' });
         // The buttons change with the state: the version's heading is where the reader continues.
-        await focusAfterRender(this, 'version-title');
+        await focusAfterRender(this, '#version-title');
         return msg('Sent for signatures. The text can no longer change.', { id: 'agreement.sent' });
       },
     );
@@ -388,7 +397,7 @@ export class UpwardAgreement extends UpwardElement {
       async (agreement) => {
         emit(this, 'upward-agreement-changed', { agreement, change: 'returned-to-draft' });
         // The buttons change with the state: the version's heading is where the reader continues.
-        await focusAfterRender(this, 'version-title');
+        await focusAfterRender(this, '#version-title');
         return msg('Back to draft. Signatures collected so far were removed.', { id: 'agreement.returned' });
       },
     );
@@ -401,7 +410,7 @@ export class UpwardAgreement extends UpwardElement {
       () => upward.agreements.sign({ agreementId: v.id, contentHash: v.contentHash ?? '' }),
       async (agreement) => {
         emit(this, 'upward-agreement-signed', { agreement });
-        await focusAfterRender(this, 'version-title');
+        await focusAfterRender(this, '#version-title');
         return agreement.status === 'in-force'
           ? msg('Signed. Everyone has signed: the agreement is in force.', { id: 'agreement.signed-all' })
           : msg('Signed. Waiting for the other signatures.', { id: 'agreement.signed' });
@@ -417,7 +426,7 @@ export class UpwardAgreement extends UpwardElement {
       async (agreement) => {
         this.shown = agreement.number;
         emit(this, 'upward-agreement-changed', { agreement, change: 'amended' });
-        await focusAfterRender(this, 'version-title');
+        await focusAfterRender(this, '#version-title');
         return msg(str`Version ${agreement.number} started as a draft. The current version stays in force until everyone signs the new one.`, { id: 'agreement.amended' });
       },
     );

@@ -5,6 +5,7 @@
  * the person sees.
  */
 import type { Enrolment, EnrolInput } from '@upward/sdk';
+import { linesOf } from '../internal/form-values.ts';
 
 export interface SkillRow {
   skill: string;
@@ -59,10 +60,7 @@ export function formFrom(e: Enrolment): EnrolmentForm {
 export function editableFields(f: EnrolmentForm) {
   return {
     skills: f.skills.map((s) => ({ skill: s.skill, proficiency: Number(s.proficiency) })),
-    goals: f.goals
-      .split('\n')
-      .map((g) => g.trim())
-      .filter(Boolean),
+    goals: linesOf(f.goals),
     // The casts name the shape only: an empty time becomes undefined, which the SDK reports as required.
     availability: f.slots.map((s) => ({ day: Number(s.day), startMinute: toMinutes(s.start, false) as number, endMinute: toMinutes(s.end, true) as number })),
     motivation: f.motivation,

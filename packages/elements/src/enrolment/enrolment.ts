@@ -6,7 +6,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { Task } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { canTransition, type ChangeEvent, type Enrolment, type Program } from '@upward/sdk';
 import { UpwardElement } from '../internal/upward-element.ts';
@@ -14,6 +13,9 @@ import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
 import { formatDate, formatDateTime, formatList } from '../internal/format.ts';
 import { describeError, fieldError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { fieldState, renderFieldError, unwrapChanges } from '../internal/fields.ts';
+import { focusAfterRender } from '../internal/focus.ts';
+import { DataTask } from '../internal/task.ts';
 import { editableFields, emptyForm, enrolInput, formFrom, toTime, type EnrolmentForm } from './enrolment-form.ts';
 import { nextSteps, proficiencyLabel, roleLabel, statusLabel } from './enrolment-text.ts';
 import { styles } from './enrolment.styles.ts';
@@ -72,9 +74,8 @@ export class UpwardEnrolment extends UpwardElement {
   @state() private error?: DescribedError;
   @state() private announcement = '';
   private labels: Record<string, string> = {};
-  private focusAfterUpdate?: string;
 
-  private data = new Task(this, {
+  private data = new DataTask(this, {
     task: async ([upward, id]): Promise<Loaded | undefined> => {
       if (!upward || !id) return undefined;
       const [program, mine] = await Promise.all([upward.programs.get(id), upward.enrolments.mine()]);
@@ -93,19 +94,16 @@ export class UpwardEnrolment extends UpwardElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('programId')) {
-      this.form = undefined;
-      this.error = undefined;
-    }
+    if (changed.has('programId')) this.clientChanged();
   }
 
-  protected override updated(): void {
-    if (!this.focusAfterUpdate) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
-    this.focusAfterUpdate = undefined;
-    if (target && !target.matches('input,select,textarea,button,a,[tabindex]')) target.tabIndex = -1;
-    target?.focus();
+  /** A form being filled in, errors and messages belong to one person and one program. */
+  protected override clientChanged(): void {
+    this.form = undefined;
+    this.error = undefined;
+    this.announcement = '';
   }
+
 
   // ── input ──────────────────────────────────────────────────────────────
 
@@ -131,26 +129,26 @@ export class UpwardEnrolment extends UpwardElement {
     const form = this.form!;
     const rows = list === 'skills' ? [...form.skills, { skill: '', proficiency: '3' }] : [...form.slots, { day: '1', start: '09:00', end: '10:00' }];
     this.form = { ...form, [list]: rows };
-    this.focusAfterUpdate = `#${fieldId(`${list === 'skills' ? 'skills' : 'availability'}.${rows.length - 1}.${list === 'skills' ? 'skill' : 'day'}`)}`;
+    void focusAfterRender(this, `#${fieldId(`${list === 'skills' ? 'skills' : 'availability'}.${rows.length - 1}.${list === 'skills' ? 'skill' : 'day'}`)}`);
   }
 
   private removeRow(list: 'skills' | 'slots', index: number): void {
     const form = this.form!;
     this.form = { ...form, [list]: (form[list] as unknown[]).filter((_, i) => i !== index) };
-    this.focusAfterUpdate = `#add-${list}`;
+    void focusAfterRender(this, `#add-${list}`);
   }
 
   private startForm(enrolment?: Enrolment): void {
     this.form = enrolment ? formFrom(enrolment) : emptyForm();
     this.error = undefined;
     this.announcement = '';
-    this.focusAfterUpdate = enrolment?.status === 'withdrawn' || !enrolment ? 'form h3' : `#${fieldId('skills.0.skill')}`;
+    void focusAfterRender(this, enrolment?.status === 'withdrawn' || !enrolment ? 'form h3' : `#${fieldId('skills.0.skill')}`);
   }
 
   private cancelForm(): void {
     this.form = undefined;
     this.error = undefined;
-    this.focusAfterUpdate = '#status-title';
+    void focusAfterRender(this, '#status-title');
   }
 
   // ── commands ───────────────────────────────────────────────────────────
@@ -165,20 +163,17 @@ export class UpwardEnrolment extends UpwardElement {
       this.form = undefined;
       await this.data.run();
       done(enrolment);
-      this.focusAfterUpdate = '#status-title';
+      void focusAfterRender(this, '#status-title');
     } catch (error) {
       const d = describeError(error);
-      // The SDK names update errors `changes.<field>`; the form knows them by `<field>`.
-      this.error = { ...d, fields: new Map([...d.fields].map(([p, m]) => [p.replace(/^changes\./, ''), m])) };
+      this.error = unwrapChanges(d);
       this.reportError(operation, error);
       if (d.code === 'conflict' || d.code === 'precondition-failed') {
         // Changed elsewhere (another tab, an admin's decision): show the enrolment as it is now.
         this.form = undefined;
         await this.data.run();
-        this.focusAfterUpdate = '.error-summary';
-      } else {
-        this.focusAfterUpdate = '.error-summary';
       }
+      void focusAfterRender(this, '.error-summary');
     } finally {
       this.busy = false;
     }
@@ -310,15 +305,10 @@ export class UpwardEnrolment extends UpwardElement {
     </dl>`;
   }
 
-  /** ARIA and id of a control at the SDK path `path`, and the message under it. */
-  private control(path: string, label: string) {
+  /** ARIA and id of the control at the SDK path `path` (remembering its label for the error summary). */
+  private control(path: string, label: string, hinted = false) {
     this.labels[path] = label;
-    const message = fieldError(this.error, path);
-    return { id: fieldId(path), invalid: message ? 'true' : 'false', describedBy: message ? `${fieldId(path)}-error` : undefined, message };
-  }
-
-  private errorText(id: string, message: string | undefined): TemplateResult | typeof nothing {
-    return message ? html`<span class="field-error" id="${id}-error">${message}</span>` : nothing;
+    return fieldState(this.error, path, hinted);
   }
 
   private renderForm(loaded: Loaded, f: EnrolmentForm): TemplateResult {
@@ -359,7 +349,7 @@ export class UpwardEnrolment extends UpwardElement {
         <label for=${role === 'mentor' ? c.id : `${c.id}-mentee`}>${roleLabel(role)}</label>
         <span class="hint" id="role-${role}-hint">${description}</span>
       </div>`;
-    return html`<fieldset aria-describedby=${c.describedBy ?? nothing}>
+    return html`<fieldset aria-describedby=${c.describedBy}>
       <legend>${msg('I take part as', { id: 'enrolment.role-legend' })}</legend>
       ${option(
         'mentor',
@@ -373,7 +363,7 @@ export class UpwardEnrolment extends UpwardElement {
           id: 'enrolment.role-mentee-hint',
         }),
       )}
-      ${this.errorText(c.id, c.message)}
+      ${renderFieldError(c)}
     </fieldset>`;
   }
 
@@ -381,7 +371,7 @@ export class UpwardEnrolment extends UpwardElement {
     const legend = f.role === 'mentee' ? msg('Skills you want to learn', { id: 'enrolment.skills-mentee' }) : msg('Skills you offer', { id: 'enrolment.skills-mentor' });
     const group = this.control('skills', legend);
     const groupMessage = group.message && !f.skills.some((_, i) => fieldError(this.error, `skills.${i}`)) ? group.message : undefined;
-    return html`<fieldset aria-describedby=${groupMessage ? group.describedBy! : nothing}>
+    return html`<fieldset aria-describedby=${groupMessage ? group.describedBy : nothing}>
       <legend>${legend}</legend>
       ${f.skills.map((s, i) => {
         const skill = this.control(`skills.${i}.skill`, msg(str`Skill ${i + 1}`, { id: 'enrolment.skill' }));
@@ -389,22 +379,22 @@ export class UpwardEnrolment extends UpwardElement {
         return html`<div class="row-fields">
           <div class="field">
             <label for=${skill.id}>${msg(str`Skill ${i + 1}`, { id: 'enrolment.skill' })}</label>
-            <input id=${skill.id} name="skills.${i}.skill" .value=${live(s.skill)} aria-invalid=${skill.invalid} aria-describedby=${skill.describedBy ?? nothing} />
-            ${this.errorText(skill.id, skill.message)}
+            <input id=${skill.id} name="skills.${i}.skill" .value=${live(s.skill)} aria-invalid=${skill.invalid} aria-describedby=${skill.describedBy} />
+            ${renderFieldError(skill)}
           </div>
           <div class="field">
             <label for=${level.id}>${f.role === 'mentee' ? msg('Your level today', { id: 'enrolment.level-mentee' }) : msg('How well you know it', { id: 'enrolment.level-mentor' })}</label>
-            <select id=${level.id} name="skills.${i}.proficiency" aria-invalid=${level.invalid} aria-describedby=${level.describedBy ?? nothing}>
+            <select id=${level.id} name="skills.${i}.proficiency" aria-invalid=${level.invalid} aria-describedby=${level.describedBy}>
               ${[1, 2, 3, 4, 5].map((p) => html`<option value=${p} ?selected=${String(p) === s.proficiency}>${proficiencyLabel(p)}</option>`)}
             </select>
-            ${this.errorText(level.id, level.message)}
+            ${renderFieldError(level)}
           </div>
           ${f.skills.length > 1
             ? html`<button type="button" class="remove" @click=${() => this.removeRow('skills', i)}>${msg(str`Remove skill ${i + 1}`, { id: 'enrolment.skill-remove' })}</button>`
             : nothing}
         </div>`;
       })}
-      ${this.errorText(group.id, groupMessage)}
+      ${renderFieldError({ id: group.id, message: groupMessage })}
       <div><button type="button" id="add-skills" @click=${() => this.addRow('skills')}>${msg('Add a skill', { id: 'enrolment.skill-add' })}</button></div>
     </fieldset>`;
   }
@@ -422,25 +412,25 @@ export class UpwardEnrolment extends UpwardElement {
         return html`<div class="row-fields" role="group" aria-label=${msg(str`Time ${i + 1}`, { id: 'enrolment.slot' })}>
           <div class="field">
             <label for=${day.id}>${msg('Day', { id: 'enrolment.day' })}</label>
-            <select id=${day.id} name="slots.${i}.day" aria-invalid=${day.invalid} aria-describedby=${day.describedBy ?? nothing}>
+            <select id=${day.id} name="slots.${i}.day" aria-invalid=${day.invalid} aria-describedby=${day.describedBy}>
               ${week.map((d) => html`<option value=${d} ?selected=${String(d) === s.day}>${dayName(d)}</option>`)}
             </select>
-            ${this.errorText(day.id, day.message)}
+            ${renderFieldError(day)}
           </div>
           <div class="field">
             <label for=${start.id}>${msg('From', { id: 'enrolment.from' })}</label>
-            <input id=${start.id} type="time" name="slots.${i}.start" .value=${live(s.start)} aria-invalid=${start.invalid} aria-describedby=${start.describedBy ?? nothing} />
-            ${this.errorText(start.id, start.message)}
+            <input id=${start.id} type="time" name="slots.${i}.start" .value=${live(s.start)} aria-invalid=${start.invalid} aria-describedby=${start.describedBy} />
+            ${renderFieldError(start)}
           </div>
           <div class="field">
             <label for=${end.id}>${msg('Until', { id: 'enrolment.until' })}</label>
-            <input id=${end.id} type="time" name="slots.${i}.end" .value=${live(s.end)} aria-invalid=${end.invalid} aria-describedby=${end.describedBy ?? nothing} />
-            ${this.errorText(end.id, end.message)}
+            <input id=${end.id} type="time" name="slots.${i}.end" .value=${live(s.end)} aria-invalid=${end.invalid} aria-describedby=${end.describedBy} />
+            ${renderFieldError(end)}
           </div>
           <button type="button" class="remove" @click=${() => this.removeRow('slots', i)}>${msg(str`Remove time ${i + 1}`, { id: 'enrolment.slot-remove' })}</button>
         </div>`;
       })}
-      ${this.errorText(group.id, fieldError(this.error, 'availability') && !f.slots.some((_, i) => fieldError(this.error, `availability.${i}`)) ? group.message : undefined)}
+      ${renderFieldError({ id: group.id, message: group.message && !f.slots.some((_, i) => fieldError(this.error, `availability.${i}`)) ? group.message : undefined })}
       <div><button type="button" id="add-slots" @click=${() => this.addRow('slots')}>${msg('Add a time', { id: 'enrolment.slot-add' })}</button></div>
     </fieldset>`;
   }
@@ -449,28 +439,27 @@ export class UpwardEnrolment extends UpwardElement {
     const c = this.control('capacity', msg('Mentees you can take on', { id: 'enrolment.capacity' }));
     return html`<div class="field">
       <label for=${c.id}>${msg('Mentees you can take on', { id: 'enrolment.capacity' })}</label>
-      <input id=${c.id} name="capacity" type="number" min="1" max="5" .value=${live(f.capacity)} aria-invalid=${c.invalid} aria-describedby=${c.describedBy ?? nothing} />
-      ${this.errorText(c.id, c.message)}
+      <input id=${c.id} name="capacity" type="number" min="1" max="5" .value=${live(f.capacity)} aria-invalid=${c.invalid} aria-describedby=${c.describedBy} />
+      ${renderFieldError(c)}
     </div>`;
   }
 
   private textarea(path: string, label: string, value: string, hint?: string): TemplateResult {
-    const c = this.control(path, label);
-    const described = [hint ? `${c.id}-hint` : '', c.describedBy ?? ''].join(' ').trim();
+    const c = this.control(path, label, !!hint);
     return html`<div class="field">
       <label for=${c.id}>${label}</label>
       ${hint ? html`<span class="hint" id="${c.id}-hint">${hint}</span>` : nothing}
-      <textarea id=${c.id} name=${path} .value=${live(value)} aria-invalid=${c.invalid} aria-describedby=${described || nothing}></textarea>
-      ${this.errorText(c.id, c.message)}
+      <textarea id=${c.id} name=${path} .value=${live(value)} aria-invalid=${c.invalid} aria-describedby=${c.describedBy}></textarea>
+      ${renderFieldError(c)}
     </div>`;
   }
 
   private renderConsent(f: EnrolmentForm): TemplateResult {
     const c = this.control('consent', msg('Agreement to the terms', { id: 'enrolment.consent-short' }));
     return html`<div class="check">
-      <input type="checkbox" id=${c.id} name="consent" .checked=${live(f.consent)} aria-invalid=${c.invalid} aria-describedby=${c.describedBy ?? nothing} />
+      <input type="checkbox" id=${c.id} name="consent" .checked=${live(f.consent)} aria-invalid=${c.invalid} aria-describedby=${c.describedBy} />
       <label for=${c.id}>${msg('I agree to the program’s terms above.', { id: 'enrolment.consent' })}</label>
-      ${this.errorText(c.id, c.message)}
+      ${renderFieldError(c)}
     </div>`;
   }
 }

@@ -101,3 +101,6 @@ export function renderErrorSummary(
       : nothing}
   </div>`;
 }
+
+/** Error codes after which an element reloads: what it showed is out of date. */
+export const STALE: ReadonlySet<string> = new Set(['conflict', 'precondition-failed', 'invalid-transition', 'not-found']);

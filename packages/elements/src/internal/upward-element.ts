@@ -3,7 +3,8 @@
  * host wins over the nearest `<upward-provider>`), re-renders when the locale changes, and bumps
  * `revision` whenever data changes — here, in another tab or, with the remote client, on the
  * server — so data tasks that depend on it reload. Subclasses list what they show by overriding
- * `isRelevant`.
+ * `isRelevant`, and forget per-person state (drafts, errors, messages) in `clientChanged` when
+ * another client takes over: on a shared intranet page, that is another person signing in.
  */
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -33,6 +34,8 @@ export abstract class UpwardElement extends LitElement {
 
   private unsubscribe?: () => void;
   private subscribedTo?: Upward;
+  /** The last client this element used; unlike `subscribedTo` it survives being moved in the page. */
+  private lastClient?: Upward;
 
   constructor() {
     super();
@@ -49,9 +52,21 @@ export abstract class UpwardElement extends LitElement {
     return true;
   }
 
+  /**
+   * Another client replaced the one in use (another person signed in, or the host swapped it):
+   * reset whatever belongs to the previous person. Called before the update that renders with
+   * the new client; data tasks reload by themselves (their arguments include the client).
+   */
+  protected clientChanged(): void {}
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.upward !== this.subscribedTo) this.resubscribe();
+    const upward = this.upward;
+    if (upward !== this.subscribedTo) this.resubscribe();
+    if (upward && upward !== this.lastClient) {
+      if (this.lastClient) this.clientChanged();
+      this.lastClient = upward;
+    }
   }
 
   override connectedCallback(): void {

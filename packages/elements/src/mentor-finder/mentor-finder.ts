@@ -7,7 +7,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { DataTask } from '../internal/task.ts';
+import { renderAnnouncement } from '../internal/announce.ts';
 import { msg, str } from '@lit/localize';
 import type { ChangeEvent, Enrolment, Match, MentorSuggestion, Program } from '@upward/sdk';
 import { UpwardElement } from '../internal/upward-element.ts';
@@ -94,7 +96,7 @@ export class UpwardMentorFinder extends UpwardElement {
   /** The ranked mentor being dragged, if any. */
   @state() private dragging?: string;
 
-  private readonly data = new Task(this, {
+  private readonly data = new DataTask(this, {
     args: () => [this.upward, this.programId, this.revision] as const,
     task: async ([upward, programId]): Promise<FinderData | undefined> => {
       if (!upward || !programId) return undefined;
@@ -133,12 +135,16 @@ export class UpwardMentorFinder extends UpwardElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('programId') && changed.get('programId') !== undefined) {
-      this.ranking = [];
-      this.rankingEdited = false;
-      this.error = undefined;
-      this.announcement = '';
-    }
+    if (changed.has('programId') && changed.get('programId') !== undefined) this.clientChanged();
+  }
+
+  /** A ranking being arranged, errors and messages belong to one mentee and one program. */
+  protected override clientChanged(): void {
+    this.ranking = [];
+    this.rankingEdited = false;
+    this.error = undefined;
+    this.announcement = '';
+    this.dragging = undefined;
   }
 
   protected override render(): TemplateResult {
@@ -151,7 +157,7 @@ export class UpwardMentorFinder extends UpwardElement {
     return html`<section part="base" class="stack" aria-labelledby="title">
       <h2 id="title">${msg('Find a mentor', { id: 'mentor-finder.title' })}</h2>
       ${body}
-      <p class="status" part="status" role="status" aria-live="polite">${this.announcement}</p>
+      ${renderAnnouncement(this.announcement)}
     </section>`;
   }
 

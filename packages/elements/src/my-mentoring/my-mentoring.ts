@@ -8,14 +8,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
 import type { ActionItem, Home, HomeMatch, Match } from '@upward/sdk';
 import { UpwardElement } from '../internal/upward-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
-import { describeError, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { STALE, describeError, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
 import { formatDate, formatDateTime, formatList } from '../internal/format.ts';
-import { STALE, focusAfterRender, modeLabel, renderAnnouncement, renderTask } from '../session-log/shared.ts';
+import { DataTask, renderTask } from '../internal/task.ts';
+import { ERROR_SUMMARY, focusAfterRender } from '../internal/focus.ts';
+import { meetingModeLabel } from '../internal/labels.ts';
+import { renderAnnouncement } from '../internal/announce.ts';
 import { agreementStatusLabel } from '../agreement/agreement.ts';
 import { myMentoringStyles } from './my-mentoring.styles.ts';
 
@@ -69,10 +71,18 @@ export class UpwardMyMentoring extends UpwardElement {
   @state() private failure?: { op: string; error: DescribedError };
   @state() private announcement = '';
 
-  private readonly data = new Task(this, {
+  private readonly data = new DataTask(this, {
     task: ([upward]) => (upward ? upward.home() : Promise.resolve(undefined)),
     args: () => [this.upward, this.revision] as const,
   });
+
+  /** Open panels, confirmations and messages belong to the person who opened them. */
+  protected override clientChanged(): void {
+    this.open = new Map();
+    this.confirming = '';
+    this.failure = undefined;
+    this.announcement = '';
+  }
 
   private async run<T>(op: string, command: () => Promise<T>, done: (result: T) => string | Promise<string>): Promise<boolean> {
     if (this.busy) return false;
@@ -89,8 +99,7 @@ export class UpwardMyMentoring extends UpwardElement {
       this.reportError(op, error);
       // Someone changed the data meanwhile: show the latest state, as the message promises.
       if (STALE.has(this.failure.error.code)) void this.data.run();
-      await this.updateComplete;
-      (this.renderRoot.querySelector('.error-summary') as HTMLElement | null)?.focus();
+      await focusAfterRender(this, ERROR_SUMMARY);
       return false;
     } finally {
       this.busy = '';
@@ -272,12 +281,12 @@ export class UpwardMyMentoring extends UpwardElement {
     this.confirming = matchId;
     this.failure = undefined;
     // The explanation gets focus, not the button: it is what the reader should hear before confirming.
-    await focusAfterRender(this, `${kind}-${matchId}`);
+    await focusAfterRender(this, `#${kind}-${matchId}`);
   }
 
   private async cancelConfirm(matchId: string, back: 'accept' | 'continue'): Promise<void> {
     this.confirming = '';
-    await focusAfterRender(this, `${back}-${matchId}`);
+    await focusAfterRender(this, `#${back}-${matchId}`);
   }
 
   private renderOngoing(m: HomeMatch): TemplateResult {
@@ -287,7 +296,7 @@ export class UpwardMyMentoring extends UpwardElement {
     const agreement = m.agreement;
     return html`<dl class="facts">
         <dt>${msg('Next session', { id: 'my-mentoring.next' })}</dt>
-        <dd>${next ? html`${formatDateTime(next.scheduledAt)} · ${modeLabel(next.mode)}${next.location ? ` · ${next.location}` : ''}` : msg('None planned yet', { id: 'my-mentoring.next.none' })}</dd>
+        <dd>${next ? html`${formatDateTime(next.scheduledAt)} · ${meetingModeLabel(next.mode)}${next.location ? ` · ${next.location}` : ''}` : msg('None planned yet', { id: 'my-mentoring.next.none' })}</dd>
         <dt>${msg('Agreement', { id: 'agreement.title' })}</dt>
         <dd>
           ${agreement
@@ -363,7 +372,7 @@ export class UpwardMyMentoring extends UpwardElement {
         this.confirming = '';
         emit(this, 'upward-match-responded', { match, accept });
         // A declined match moves to "earlier matches"; the heading is the next sensible place.
-        await focusAfterRender(this, accept ? `match-${match.id}` : 'title');
+        await focusAfterRender(this, `#${accept ? `match-${match.id}` : 'title'}`);
         if (!accept) return msg('You declined the match.', { id: 'my-mentoring.declined' });
         return match.status === 'accepted'
           ? msg('Accepted. You are now a pair: plan your first meeting.', { id: 'my-mentoring.accepted-both' })
@@ -380,7 +389,7 @@ export class UpwardMyMentoring extends UpwardElement {
       async (match) => {
         this.confirming = '';
         emit(this, 'upward-trial-decided', { match, decision });
-        await focusAfterRender(this, decision === 'exit' ? 'title' : `match-${match.id}`);
+        await focusAfterRender(this, `#${decision === 'exit' ? 'title' : `match-${match.id}`}`);
         if (decision === 'exit') return msg('The match has ended. Thank you for giving it a try.', { id: 'my-mentoring.exited' });
         return match.status === 'active'
           ? msg('You are both continuing. Enjoy learning together!', { id: 'my-mentoring.continued-both' })
@@ -396,7 +405,7 @@ export class UpwardMyMentoring extends UpwardElement {
       () => upward.actionItems.setDone({ id: item.id, expectedVersion: item.version, done: true }),
       async (actionItem) => {
         emit(this, 'upward-action-item-done', { actionItem });
-        await focusAfterRender(this, 'items-title');
+        await focusAfterRender(this, '#items-title');
         return msg(str`Marked as done: ${actionItem.text}`, { id: 'session-log.items.done' });
       },
     );

@@ -9,6 +9,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
+import { DataTask } from '../internal/task.ts';
+import { renderAnnouncement } from '../internal/announce.ts';
 import { msg, str } from '@lit/localize';
 import type { ChangeEvent, Match, MatchingProposal, PairExplanation, Program, ProposedPair } from '@upward/sdk';
 import { UpwardElement } from '../internal/upward-element.ts';
@@ -95,7 +97,7 @@ export class UpwardPairingBoard extends UpwardElement {
   /** The mentee whose card should keep focus after a re-solve (it may move or disappear). */
   private focusMentee?: string;
 
-  private readonly data = new Task(this, {
+  private readonly data = new DataTask(this, {
     args: () => [this.upward, this.programId, this.revision] as const,
     task: async ([upward, programId]): Promise<BoardData | undefined> => {
       if (!upward || !programId) return undefined;
@@ -132,14 +134,21 @@ export class UpwardPairingBoard extends UpwardElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('programId') && changed.get('programId') !== undefined) {
-      this.locks = [];
-      this.exclusions = [];
-      this.proposal = undefined;
-      this.published = undefined;
-      this.explanation = undefined;
-      this.error = undefined;
-    }
+    if (changed.has('programId') && changed.get('programId') !== undefined) this.clientChanged();
+  }
+
+  /** Locks, exclusions, the proposal and messages belong to one admin's session with one program. */
+  protected override clientChanged(): void {
+    this.locks = [];
+    this.exclusions = [];
+    this.proposal = undefined;
+    this.progress = undefined;
+    this.published = undefined;
+    this.explanation = undefined;
+    this.confirming = false;
+    this.error = undefined;
+    this.announcement = '';
+    this.actionNote = '';
   }
 
   private name = (id: string): string => this.data.value?.names.get(id) ?? id;
@@ -177,7 +186,7 @@ export class UpwardPairingBoard extends UpwardElement {
     return html`<section part="base" class="stack" aria-labelledby="title">
       <h2 id="title">${msg('Pairing board', { id: 'pairing-board.title' })}</h2>
       ${body}
-      <p class="status" part="status" role="status" aria-live="polite">${this.announcement}</p>
+      ${renderAnnouncement(this.announcement)}
     </section>`;
   }
 

@@ -25,13 +25,6 @@ export const phaseLabel = (p: ProgramPhase | string): string =>
     closed: msg('Closed', { id: 'program-setup.phase.closed' }),
   })[p] ?? p;
 
-export const meetingModeLabel = (m: string): string =>
-  ({
-    'in-person': msg('In person', { id: 'program-setup.mode.in-person' }),
-    video: msg('Video call', { id: 'program-setup.mode.video' }),
-    phone: msg('Phone', { id: 'program-setup.mode.phone' }),
-  })[m] ?? m;
-
 export const weightLabel = (f: string): string =>
   ({
     skills: msg('Skills that fit', { id: 'program-setup.weight.skills' }),

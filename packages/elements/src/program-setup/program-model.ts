@@ -6,6 +6,7 @@
  * so the rules stay in one place (the SDK's schemas).
  */
 import type { Program, ProgramInput } from '@upward/sdk';
+import { linesOf } from '../internal/form-values.ts';
 
 export interface Clause {
   title: string;
@@ -77,13 +78,7 @@ export function programModel(program: Program): ProgramModel {
   return toModel(program);
 }
 
-const lines = (v: ModelValue | undefined): string[] =>
-  typeof v === 'string'
-    ? v
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-    : [];
+const lines = (v: ModelValue | undefined): string[] => (typeof v === 'string' ? linesOf(v) : []);
 
 /** A whole number, or undefined when the control is empty (so the SDK says "is required"). */
 const int = (v: ModelValue | undefined): number | undefined => (typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined);

@@ -8,15 +8,18 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { Task } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { canTransition, playbooks, programFromPlaybook, type ChangeEvent, type Person, type Program, type ProgramPhase, type Purpose } from '@upward/sdk';
 import { UpwardElement } from '../internal/upward-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
 import { describeError, fieldError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { fieldState, renderFieldError, unwrapChanges } from '../internal/fields.ts';
+import { focusAfterRender } from '../internal/focus.ts';
+import { DataTask } from '../internal/task.ts';
 import { blankModel, programModel, toModel, toProgramInput, weightFactors, type Clause, type ProgramModel } from './program-model.ts';
-import { meetingModeLabel, phaseLabel, purposeLabel, weightLabel } from './program-labels.ts';
+import { phaseLabel, purposeLabel, weightLabel } from './program-labels.ts';
+import { meetingModeLabel } from '../internal/labels.ts';
 import { styles } from './program-setup.styles.ts';
 
 declare global {
@@ -39,6 +42,8 @@ const phaseActions: readonly { method: PhaseMethod; to: ProgramPhase; from?: Pro
 ];
 
 const purposes = ['generational-divide', 'empower-younger-employees', 'growth-mindset', 'digital-strategy', 'social-media-and-analytics', 'inclusion', 'custom'] as const;
+/** A clause's title or text: kept inside the model's clause list, not under its own path. */
+const CLAUSE = /^agreementTemplate\.clauses\.(\d+)\.(title|text)$/;
 /** How many unselected people the champion picker lists at once; the filter narrows the rest. */
 const PEOPLE_SHOWN = 12;
 
@@ -86,15 +91,17 @@ export class UpwardProgramSetup extends UpwardElement {
   @state() private peopleFilter = '';
   /** Visible labels by field path, collected while rendering, for the error summary's links. */
   private labels: Record<string, string> = {};
-  private focusAfterUpdate?: string;
 
-  private data = new Task(this, {
+  private data = new DataTask(this, {
     task: async ([upward, id]): Promise<Loaded | undefined> => {
       if (!upward) return undefined;
       const [program, people] = await Promise.all([id ? upward.programs.get(id) : undefined, upward.people.list()]);
       return { program, people };
     },
     args: () => [this.upward, this.programId, this.revision] as const,
+    // The form's own state follows the program (see willUpdate); a new program id, such as the one
+    // just created, must not hide it while reloading.
+    scope: () => [this.upward],
     onComplete: (loaded) => this.adopt(loaded?.program),
   });
 
@@ -105,23 +112,20 @@ export class UpwardProgramSetup extends UpwardElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Another program (or "new") was asked for: start over, unless it is the one just created.
-    if (changed.has('programId') && this.program?.id !== this.programId) {
-      this.model = undefined;
-      this.program = undefined;
-      this.dirty = false;
-      this.error = undefined;
-    }
+    if (changed.has('programId') && this.program?.id !== this.programId) this.clientChanged();
   }
 
-  protected override updated(): void {
-    if (this.focusAfterUpdate) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
-      this.focusAfterUpdate = undefined;
-      // The error summary and the phase status are not controls: make them focusable by script only.
-      if (target && !target.matches('input,select,textarea,button,a,[tabindex]')) target.tabIndex = -1;
-      target?.focus();
-    }
+  /** A draft, its errors and messages belong to the admin who typed them and to one program. */
+  protected override clientChanged(): void {
+    this.model = undefined;
+    this.program = undefined;
+    this.dirty = false;
+    this.error = undefined;
+    this.announcement = '';
+    this.offer = undefined;
+    this.peopleFilter = '';
   }
+
 
   /** Takes a (re)loaded program into the form, unless the admin has unsaved edits. */
   private adopt(program: Program | undefined): void {
@@ -130,8 +134,11 @@ export class UpwardProgramSetup extends UpwardElement {
     this.model = program ? programModel(program) : (this.model ?? blankModel());
   }
 
-  private get editing(): boolean {
-    return !!this.programId;
+  /** What the control at `path` shows: exactly the model's value, which is what a save sends. */
+  private valueAt(path: string): string {
+    const clause = CLAUSE.exec(path);
+    const value = clause ? (this.model!['agreementTemplate.clauses'] as Clause[])[Number(clause[1])]?.[clause[2] as keyof Clause] : this.model![path];
+    return String(value ?? '');
   }
 
   // ── input ──────────────────────────────────────────────────────────────
@@ -141,7 +148,7 @@ export class UpwardProgramSetup extends UpwardElement {
     const path = t.name;
     if (!path || !this.model) return;
     const model = { ...this.model };
-    const clause = /^agreementTemplate\.clauses\.(\d+)\.(title|text)$/.exec(path);
+    const clause = CLAUSE.exec(path);
     if (clause) {
       const clauses = [...(model['agreementTemplate.clauses'] as Clause[])];
       clauses[Number(clause[1])] = { ...clauses[Number(clause[1])]!, [clause[2]!]: t.value };
@@ -176,31 +183,28 @@ export class UpwardProgramSetup extends UpwardElement {
     this.offer = undefined;
     this.dirty = true;
     this.announcement = msg(str`The “${template.name}” playbook was applied. Review the fields below and adjust what differs.`, { id: 'program-setup.playbook-applied' });
-    this.focusAfterUpdate = `#${fieldId('goals')}`;
+    void focusAfterRender(this, `#${fieldId('goals')}`);
   }
 
   private addClause(): void {
     const clauses = [...(this.model!['agreementTemplate.clauses'] as Clause[]), { title: '', text: '' }];
     this.model = { ...this.model, 'agreementTemplate.clauses': clauses };
     this.dirty = true;
-    this.focusAfterUpdate = `#${fieldId(`agreementTemplate.clauses.${clauses.length - 1}.title`)}`;
+    void focusAfterRender(this, `#${fieldId(`agreementTemplate.clauses.${clauses.length - 1}.title`)}`);
   }
 
   private removeClause(index: number): void {
     const clauses = (this.model!['agreementTemplate.clauses'] as Clause[]).filter((_, i) => i !== index);
     this.model = { ...this.model, 'agreementTemplate.clauses': clauses };
     this.dirty = true;
-    this.focusAfterUpdate = '#add-clause';
+    void focusAfterRender(this, '#add-clause');
   }
 
   // ── commands ───────────────────────────────────────────────────────────
 
-  /** The SDK names update errors `changes.<field>`; the form knows them by `<field>`. */
   private describe(error: unknown): DescribedError {
-    const d = describeError(error);
-    const fields = new Map([...d.fields].map(([p, m]) => [p.replace(/^changes\./, ''), m]));
-    const message = d.code === 'forbidden' ? msg('Only admins can set up programs.', { id: 'program-setup.forbidden' }) : d.message;
-    return { ...d, message, fields };
+    const d = unwrapChanges(describeError(error));
+    return d.code === 'forbidden' ? { ...d, message: msg('Only admins can set up programs.', { id: 'program-setup.forbidden' }) } : d;
   }
 
   private async fail(operation: string, error: unknown): Promise<void> {
@@ -211,7 +215,7 @@ export class UpwardProgramSetup extends UpwardElement {
       this.dirty = false;
       await this.data.run();
     }
-    this.focusAfterUpdate = '.error-summary';
+    void focusAfterRender(this, '.error-summary');
   }
 
   private async save(event: SubmitEvent): Promise<void> {
@@ -254,7 +258,7 @@ export class UpwardProgramSetup extends UpwardElement {
       // Unsaved edits stay in the form; they now apply on top of the new version.
       this.program = program;
       this.announcement = msg(str`“${program.name}” is now in the phase: ${phaseLabel(program.phase)}.`, { id: 'program-setup.phase-changed' });
-      this.focusAfterUpdate = '#phase-status';
+      void focusAfterRender(this, '#phase-status');
       emit(this, 'upward-program-phase-changed', { program, from: current.phase });
     } catch (error) {
       await this.fail(`programs.${method}`, error);
@@ -351,20 +355,14 @@ export class UpwardProgramSetup extends UpwardElement {
     </section>`;
   }
 
-  /** ARIA and id of a control at `path`, and the message under it. */
-  private control(path: string, label: string) {
+  /** ARIA and id of the control at the SDK path `path` (remembering its label for the error summary). */
+  private control(path: string, label: string, hinted = false) {
     this.labels[path] = label;
-    const message = fieldError(this.error, path);
-    return { id: fieldId(path), invalid: message ? 'true' : 'false', describedBy: message ? `${fieldId(path)}-error` : undefined, message };
-  }
-
-  private errorText(id: string, message: string | undefined): TemplateResult | typeof nothing {
-    return message ? html`<span class="field-error" id="${id}-error">${message}</span>` : nothing;
+    return fieldState(this.error, path, hinted);
   }
 
   private input(path: string, label: string, opts: { type?: string; min?: number; max?: number; hint?: string; required?: boolean } = {}): TemplateResult {
-    const c = this.control(path, label);
-    const described = [opts.hint ? `${c.id}-hint` : '', c.describedBy ?? ''].join(' ').trim();
+    const c = this.control(path, label, !!opts.hint);
     return html`<div class="field">
       <label for=${c.id}>${label}</label>
       ${opts.hint ? html`<span class="hint" id="${c.id}-hint">${opts.hint}</span>` : nothing}
@@ -376,21 +374,20 @@ export class UpwardProgramSetup extends UpwardElement {
         max=${opts.max ?? nothing}
         ?required=${opts.required}
         aria-invalid=${c.invalid}
-        aria-describedby=${described || nothing}
-        .value=${live(String(this.model![path] ?? ''))}
+        aria-describedby=${c.describedBy}
+        .value=${live(this.valueAt(path))}
       />
-      ${this.errorText(c.id, c.message)}
+      ${renderFieldError(c)}
     </div>`;
   }
 
   private area(path: string, label: string, hint?: string): TemplateResult {
-    const c = this.control(path, label);
-    const described = [hint ? `${c.id}-hint` : '', c.describedBy ?? ''].join(' ').trim();
+    const c = this.control(path, label, !!hint);
     return html`<div class="field wide">
       <label for=${c.id}>${label}</label>
       ${hint ? html`<span class="hint" id="${c.id}-hint">${hint}</span>` : nothing}
-      <textarea id=${c.id} name=${path} aria-invalid=${c.invalid} aria-describedby=${described || nothing} .value=${live(String(this.model![path] ?? ''))}></textarea>
-      ${this.errorText(c.id, c.message)}
+      <textarea id=${c.id} name=${path} aria-invalid=${c.invalid} aria-describedby=${c.describedBy} .value=${live(this.valueAt(path))}></textarea>
+      ${renderFieldError(c)}
     </div>`;
   }
 
@@ -399,19 +396,19 @@ export class UpwardProgramSetup extends UpwardElement {
     const value = String(this.model![path] ?? '');
     return html`<div class="field">
       <label for=${c.id}>${label}</label>
-      <select id=${c.id} name=${path} aria-invalid=${c.invalid} aria-describedby=${c.describedBy ?? nothing}>
+      <select id=${c.id} name=${path} aria-invalid=${c.invalid} aria-describedby=${c.describedBy}>
         ${options.map(([v, l]) => html`<option value=${v} ?selected=${v === value}>${l}</option>`)}
       </select>
-      ${this.errorText(c.id, c.message)}
+      ${renderFieldError(c)}
     </div>`;
   }
 
   private check(path: string, label: string): TemplateResult {
     const c = this.control(path, label);
     return html`<div class="check">
-      <input type="checkbox" id=${c.id} name=${path} .checked=${live(this.model![path] === true)} aria-invalid=${c.invalid} aria-describedby=${c.describedBy ?? nothing} />
+      <input type="checkbox" id=${c.id} name=${path} .checked=${live(this.model![path] === true)} aria-invalid=${c.invalid} aria-describedby=${c.describedBy} />
       <label for=${c.id}>${label}</label>
-      ${this.errorText(c.id, c.message)}
+      ${renderFieldError(c)}
     </div>`;
   }
 
@@ -419,7 +416,7 @@ export class UpwardProgramSetup extends UpwardElement {
   private checkList(path: string, legend: string, options: readonly (readonly [string, string, string?])[]): TemplateResult {
     const c = this.control(path, legend);
     const chosen = this.model![path] as string[];
-    return html`<fieldset class="wide" aria-describedby=${c.describedBy ?? nothing}>
+    return html`<fieldset class="wide" aria-describedby=${c.describedBy}>
       <legend>${legend}</legend>
       ${options.map(
         ([value, label, hint], i) => html`<div class="check">
@@ -427,7 +424,7 @@ export class UpwardProgramSetup extends UpwardElement {
           <label for=${i === 0 ? c.id : `${c.id}-${i}`}>${label}${hint ? html` <span class="hint">${hint}</span>` : nothing}</label>
         </div>`,
       )}
-      ${this.errorText(c.id, c.message)}
+      ${renderFieldError(c)}
     </fieldset>`;
   }
 

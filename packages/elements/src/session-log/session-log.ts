@@ -7,18 +7,24 @@
  * This element must stay small (a page with only it is budgeted at 25 KB gzip with the SDK), so
  * it imports nothing beyond lit, the shared internals and its own modules.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
-import type { ActionItem, ChangeEvent, SessionView, Upward } from '@upward/sdk';
+import type { ActionItem, ChangeEvent, MatchStatus, SessionView, Upward } from '@upward/sdk';
 import { UpwardElement } from '../internal/upward-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
-import { describeError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { STALE, describeError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
 import { formatDate, formatDateTime, formatNumber } from '../internal/format.ts';
 import { safeHref } from '../internal/safe-url.ts';
-import { STALE, focusAfterRender, linesOf, modeLabel, namesOf, optionalText, lockIcon, renderAnnouncement, renderField, renderTask, scopeError, sessionStatusLabel } from './shared.ts';
+import { DataTask, renderTask } from '../internal/task.ts';
+import { renderField, scopeError } from '../internal/fields.ts';
+import { ERROR_SUMMARY, focusAfterRender } from '../internal/focus.ts';
+import { linesOf, optionalText } from '../internal/form-values.ts';
+import { meetingModeLabel as modeLabel } from '../internal/labels.ts';
+import { namesOf } from '../internal/people.ts';
+import { renderAnnouncement } from '../internal/announce.ts';
+import { lockIcon, sessionStatusLabel } from './session-text.ts';
 import { sessionLogStyles } from './session-log.styles.ts';
 
 declare global {
@@ -35,10 +41,8 @@ declare global {
 
 interface LogData {
   isMember: boolean;
-  /** Sessions can be planned only while the pair meets (accepted, trial, active). */
-  canPlan: boolean;
-  /** Not yet accepted by everyone: nothing to plan yet. */
-  proposed: boolean;
+  /** The match's status: sessions can be planned only while the pair meets (accepted, trial, active). */
+  status: MatchStatus;
   memberIds: readonly string[];
   names: ReadonlyMap<string, string>;
   sessions: SessionView[];
@@ -51,12 +55,13 @@ interface LogData {
 type Full = Extract<SessionView, { visibility: 'full' }>;
 
 const RELEVANT = new Set(['session', 'action item', 'private note', 'match']);
-const MEETING = new Set(['accepted', 'trial', 'active']);
+/** The statuses in which the SDK lets members plan (see `sessions.plan`). */
+const MEETING: ReadonlySet<MatchStatus> = new Set(['accepted', 'trial', 'active']);
 
 async function load(upward: Upward, matchId: string): Promise<LogData> {
   const [match, sessions] = await Promise.all([upward.matches.get(matchId), upward.sessions.list({ matchId })]);
   const isMember = match.memberIds.includes(upward.actor.personId);
-  const state = { isMember, canPlan: MEETING.has(match.status), proposed: match.status === 'proposed', memberIds: match.memberIds };
+  const state = { isMember, status: match.status, memberIds: match.memberIds };
   if (!isMember) return { ...state, names: new Map(), sessions, items: [], notes: new Map() };
   const [names, items, notes] = await Promise.all([
     namesOf(upward, match.memberIds),
@@ -64,6 +69,15 @@ async function load(upward: Upward, matchId: string): Promise<LogData> {
     Promise.all(sessions.map(async (s) => [s.id, await upward.sessions.readPrivateNote(s.id)] as const)),
   ]);
   return { ...state, names, sessions, items, notes: new Map(notes) };
+}
+
+/** Why a member cannot plan a session in this state of the match (the SDK would refuse it). */
+function whyNoPlanning(status: MatchStatus): string {
+  return status === 'proposed'
+    ? msg('You can plan sessions once everyone has accepted the match.', { id: 'session-log.not-yet' })
+    : status === 'completed'
+      ? msg('This match is completed, so no new sessions can be planned. The history stays here.', { id: 'session-log.completed' })
+      : msg('This match has ended, so no new sessions can be planned.', { id: 'session-log.ended' });
 }
 
 /** `2027-01-20T10:00` from a datetime-local input → an ISO timestamp in UTC (empty stays empty). */
@@ -92,6 +106,7 @@ function toTimestamp(local: FormDataEntryValue | null): string {
  * @csspart private-note - The private note block (visible only to its author).
  * @csspart actions - The buttons of a session.
  * @csspart status - The live region announcing successful saves.
+ * @csspart no-planning - Why sessions cannot be planned in the match's current state.
  * @csspart error-summary - The error summary above a form.
  * @csspart empty - The text shown when no match is chosen.
  *
@@ -117,13 +132,27 @@ export class UpwardSessionLog extends UpwardElement {
   /** How many action-item rows the open log form has. */
   @state() private logItemRows = 0;
 
-  private readonly data = new Task(this, {
+  private readonly data = new DataTask(this, {
     task: ([upward, matchId]) => (upward && matchId ? load(upward, matchId) : Promise.resolve(undefined)),
     args: () => [this.upward, this.matchId, this.revision] as const,
   });
 
   protected override isRelevant(changes: readonly ChangeEvent[]): boolean {
     return changes.some((c) => RELEVANT.has(c.entity));
+  }
+
+  /** Open forms, errors and messages belong to one person and one match. */
+  protected override clientChanged(): void {
+    this.failure = undefined;
+    this.announcement = '';
+    this.loggingId = '';
+    this.cancellingId = '';
+    this.logItemRows = 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('matchId') && changed.get('matchId') !== undefined) this.clientChanged();
   }
 
   /** Runs a command: one at a time, errors kept for the form `op`, success announced only after it resolved. */
@@ -143,8 +172,7 @@ export class UpwardSessionLog extends UpwardElement {
       this.reportError(op, error);
       // Someone changed the data meanwhile: show the latest state, as the message promises.
       if (STALE.has(this.failure.error.code)) void this.data.run();
-      await this.updateComplete;
-      (this.renderRoot.querySelector('.error-summary a, .error-summary') as HTMLElement | null)?.focus();
+      await focusAfterRender(this, ERROR_SUMMARY);
       return false;
     } finally {
       this.busy = '';
@@ -173,11 +201,7 @@ export class UpwardSessionLog extends UpwardElement {
       <h2 id="title">${msg('Sessions', { id: 'session-log.title' })}</h2>
       ${renderAnnouncement(this.announcement)}
       ${data.isMember
-        ? html`${data.canPlan
-              ? this.renderPlanForm(data)
-              : data.proposed
-                ? html`<p class="muted">${msg('You can plan sessions once everyone has accepted the match.', { id: 'session-log.not-yet' })}</p>`
-                : nothing}
+        ? html`${MEETING.has(data.status) ? this.renderPlanForm(data) : html`<p class="muted" part="no-planning">${whyNoPlanning(data.status)}</p>`}
             <section class="stack" aria-labelledby="upcoming-title">
               <h3 id="upcoming-title">${msg('Coming up', { id: 'session-log.upcoming' })}</h3>
               ${planned.length
@@ -298,7 +322,7 @@ export class UpwardSessionLog extends UpwardElement {
       async (session) => {
         form.reset();
         emit(this, 'upward-session-planned', { session });
-        await focusAfterRender(this, `session-${session.id}`);
+        await focusAfterRender(this, `#session-${session.id}`);
         return msg(str`Session planned for ${formatDateTime(session.scheduledAt)}.`, { id: 'session-log.planned' });
       },
     );
@@ -353,21 +377,21 @@ export class UpwardSessionLog extends UpwardElement {
     this.cancellingId = '';
     this.logItemRows = 0;
     this.failure = undefined;
-    await focusAfterRender(this, fieldId('sharedNotes'));
+    await focusAfterRender(this, `#${fieldId('sharedNotes')}`);
   }
 
   private async openCancel(id: string): Promise<void> {
     this.cancellingId = id;
     this.loggingId = '';
     this.failure = undefined;
-    await focusAfterRender(this, fieldId(`cancel.reason`));
+    await focusAfterRender(this, `#${fieldId(`cancel.reason`)}`);
   }
 
   private async closeForms(sessionId: string): Promise<void> {
     this.loggingId = '';
     this.cancellingId = '';
     this.failure = undefined;
-    await focusAfterRender(this, `session-${sessionId}`);
+    await focusAfterRender(this, `#session-${sessionId}`);
   }
 
   private renderCancelForm(s: Full): TemplateResult {
@@ -393,7 +417,7 @@ export class UpwardSessionLog extends UpwardElement {
       async (session) => {
         this.cancellingId = '';
         emit(this, 'upward-session-cancelled', { session });
-        await focusAfterRender(this, 'history-title');
+        await focusAfterRender(this, '#history-title');
         return msg('Session cancelled.', { id: 'session-log.cancelled' });
       },
       'cancel.',
@@ -407,7 +431,7 @@ export class UpwardSessionLog extends UpwardElement {
       () => upward.sessions.markMissed({ sessionId: s.id, expectedVersion: s.version }),
       async (session) => {
         emit(this, 'upward-session-cancelled', { session });
-        await focusAfterRender(this, 'history-title');
+        await focusAfterRender(this, '#history-title');
         return msg('Session marked as missed.', { id: 'session-log.missed.done' });
       },
     );
@@ -454,7 +478,7 @@ export class UpwardSessionLog extends UpwardElement {
 
   private async addLogRow(): Promise<void> {
     this.logItemRows += 1;
-    await focusAfterRender(this, fieldId(`actionItems.${this.logItemRows - 1}.text`));
+    await focusAfterRender(this, `#${fieldId(`actionItems.${this.logItemRows - 1}.text`)}`);
   }
 
   /** One action item's controls: what, who, by when. `prefix` is its field path (`actionItems.0.`). */
@@ -498,7 +522,7 @@ export class UpwardSessionLog extends UpwardElement {
         this.loggingId = '';
         this.logItemRows = 0;
         emit(this, 'upward-session-logged', { session });
-        await focusAfterRender(this, `history-${session.id}`);
+        await focusAfterRender(this, `#history-${session.id}`);
         return msg('Session logged.', { id: 'session-log.logged' });
       },
     );
@@ -595,7 +619,7 @@ export class UpwardSessionLog extends UpwardElement {
       async (actionItem) => {
         emit(this, 'upward-action-item-done', { actionItem });
         // The list re-sorts (open items first); keep the reader on the box they just ticked.
-        await focusAfterRender(this, `done-${actionItem.id}`);
+        await focusAfterRender(this, `#done-${actionItem.id}`);
         return done
           ? msg(str`Marked as done: ${actionItem.text}`, { id: 'session-log.items.done' })
           : msg(str`Reopened: ${actionItem.text}`, { id: 'session-log.items.reopened' });
@@ -622,7 +646,7 @@ export class UpwardSessionLog extends UpwardElement {
       async (actionItem) => {
         form.reset();
         emit(this, 'upward-action-item-added', { actionItem });
-        await focusAfterRender(this, `done-${actionItem.id}`);
+        await focusAfterRender(this, `#done-${actionItem.id}`);
         return msg(str`Action item added: ${actionItem.text}`, { id: 'session-log.items.added' });
       },
       'item.',

@@ -171,6 +171,19 @@ describe('<upward-agreement>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('starts over when another person signs in: no draft being edited by the previous one', async () => {
+    const world = await matchWorld();
+    const el = await mount(world);
+    button(el, 'Edit the draft')!.click();
+    await until(() => shadow(el).activeElement?.id === 'field-content-goals', 'the edit form');
+    await sendKeys({ type: 'Anna’s unsaved words' });
+    el.client = world.sam;
+    await el.updateComplete;
+    await until(() => button(el, 'Edit the draft') && !textOf(el).includes('Loading'), 'Sam’s view of the draft');
+    expect(shadow(el).querySelector('form')).to.equal(null);
+    expect(textOf(el)).to.not.contain('Anna’s unsaved words');
+  });
+
   it('refreshes when a member changes it elsewhere, and renders in German', async () => {
     const world = await matchWorld();
     await setUpwardLocale('de');

@@ -206,6 +206,34 @@ describe('<upward-enrolment>', () => {
     expect(closed.shadowRoot!.querySelector('form')).to.equal(null);
   });
 
+  it('starts over for the next person when the client changes: no draft, message or enrolment of the previous one', async () => {
+    const world = await seededWorld();
+    const el = await enrolment(world.as({ personId: 'ceo' }), world.programId);
+    field<HTMLTextAreaElement>(el, 'goals').focus();
+    await sendKeys({ type: 'Morgan’s private goal' });
+    $(el, 'button[type="submit"]').click();
+    await until(() => el.shadowRoot!.querySelector('.error-summary'), 'the error summary');
+    // Another person signs in on the same page (the host swaps the client).
+    el.client = world.as({ personId: 'chris' });
+    await el.updateComplete;
+    await until(() => field<HTMLTextAreaElement>(el, 'goals') && !text(el).includes('Loading'), 'the form for Chris');
+    expect(field<HTMLTextAreaElement>(el, 'goals').value).to.equal('');
+    expect(el.shadowRoot!.querySelector('.error-summary')).to.equal(null);
+    // Someone already enrolled sees their own enrolment, never the previous person's form.
+    el.client = world.as({ personId: 'vp-eng' });
+    await el.updateComplete;
+    await until(() => text(el).includes('What happens next'), 'Dana’s enrolment');
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+    // And after Dana's edit was announced, the next person does not hear it.
+    await press(button(el, 'Edit my enrolment')!);
+    $(el, 'button[type="submit"]').click();
+    await until(() => text(el).includes('Your enrolment was updated.'), 'the announcement');
+    el.client = world.as({ personId: 'anna' });
+    await el.updateComplete;
+    await until(() => text(el).includes('Mentees you can take on'), 'Anna’s enrolment');
+    expect(text(el)).to.not.contain('Your enrolment was updated.');
+  });
+
   it('renders in German', async () => {
     const world = await seededWorld();
     const el = await fixture<HTMLElement>(

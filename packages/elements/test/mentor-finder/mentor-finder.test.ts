@@ -132,6 +132,17 @@ describe('<upward-mentor-finder>', () => {
     expect(el.shadowRoot!.activeElement?.id).to.equal('pending-title');
   });
 
+  it('starts over when another mentee signs in: the ranking is theirs, not the previous person’s', async () => {
+    const { programId, as } = await world({ mode: 'self' });
+    const el = await finder(as({ personId: 'vp-sales' }), programId);
+    await press($(el, '[data-mentor="anna"] [data-action="rank"]')!);
+    await until(() => ranked(el).length === 1, 'Anna ranked by Sam');
+    el.client = as({ personId: 'dir-mkt' });
+    await el.updateComplete;
+    await until(() => text(el).includes('Anna Schmidt') && !text(el).includes('Ben Carter'), 'Priya’s suggestions');
+    expect(ranked(el)).to.deep.equal([]);
+  });
+
   it('stores the ranking on the enrolment in hybrid mode, without requests', async () => {
     const { programId, as } = await world({ mode: 'hybrid' });
     const sam = as({ personId: 'vp-sales' });

@@ -61,11 +61,14 @@ describe('<upward-my-mentoring>', () => {
     expect(shadow(el).activeElement?.id).to.equal(`match-${world.matchId}`);
 
     const sam = await mount(world.sam);
+    const declined = recordEvents<{ match: Match; accept: boolean }>(sam, 'upward-match-responded');
     button(sam, 'Decline…')!.click();
     await until(() => shadow(sam).activeElement?.textContent?.includes('Declining is fine'), 'focus on the explanation');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await until(async () => (await world.hr.matches.get(world.matchId)).status === 'ended', 'the declined match');
+    // (`until` re-checks synchronous conditions only: wait for the event, then read the store.)
+    await until(() => declined.length === 1, 'the declined event');
+    expect((await world.hr.matches.get(world.matchId)).status).to.equal('ended');
     expect((await world.hr.matches.get(world.matchId)).endReason).to.deep.equal({ kind: 'declined' });
     await until(() => textOf(sam).includes('You declined the match.'), 'the announcement');
   });
@@ -94,6 +97,19 @@ describe('<upward-my-mentoring>', () => {
     expect(samDecided[0]!.decision).to.equal('exit');
     await until(() => textOf(anna).includes('no one is blamed'), 'Anna’s view refreshed');
     expect(textOf(anna)).to.contain('Earlier matches (1)');
+  });
+
+  it('starts over when another person signs in: no confirmation left open by the previous one', async () => {
+    const world = await matchWorld();
+    await world.anna.sessions.plan({ matchId: world.matchId, scheduledAt: '2099-01-20T10:00:00Z' });
+    const el = await mount(world.sam);
+    button(el, 'Stop after the trial…')!.click();
+    await until(() => textOf(el).includes('never who decided'), 'the confirmation');
+    el.client = world.anna;
+    await el.updateComplete;
+    await until(() => button(el, 'Continue together') && !textOf(el).includes('Loading'), 'Anna’s home');
+    expect(textOf(el)).to.not.contain('never who decided');
+    expect(button(el, 'Yes, stop here')).to.equal(undefined);
   });
 
   it('opens the agreement inline for signing, shows the next session and ticks off action items', async () => {

@@ -206,6 +206,17 @@ describe('<upward-pairing-board>', () => {
     await until(() => !text(el).includes('Solving was cancelled.') && $(el, '[data-mentee="dir-mkt"] [aria-pressed="true"]'), 'solved again');
   });
 
+  it('starts over when the client changes: no locks or messages of the previous session', async () => {
+    const { programId, hr, as } = await world();
+    const el = await board(hr, programId);
+    await press($(el, '[data-mentee="vp-sales"] [data-action="lock"]')!);
+    await until(() => status(el).startsWith('Locked'), 'the lock');
+    el.client = as({ personId: 'admin', isAdmin: true });
+    await el.updateComplete;
+    await until(() => $(el, '[data-mentee="vp-sales"] [data-action="lock"]')?.getAttribute('aria-pressed') === 'false', 'a fresh board');
+    expect(status(el)).to.not.contain('Locked');
+  });
+
   it('explains the wrong mode, refuses non-admins, and renders in German', async () => {
     const self = await world({ matching: { mode: 'self' } });
     const wrong = await board(self.hr, self.programId, '[part~="empty"]');

@@ -223,6 +223,41 @@ describe('<upward-program-setup>', () => {
     expect(stored.agreementTemplate.clauses).to.deep.equal([{ title: 'Phones away', text: 'We keep phones out of sight during sessions.' }]);
   });
 
+  it('shows the playbook’s agreement clauses in the form, exactly as they will be saved', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr);
+    await typeInto(field(el, 'name'), 'Clauses shown');
+    set(el, 'purpose', 'digital-strategy');
+    await el.updateComplete;
+    button(el, 'Start from this playbook')!.click();
+    await el.updateComplete;
+    expect(field(el, 'agreementTemplate.clauses.0.title').value).to.equal('Time');
+    expect(field<HTMLTextAreaElement>(el, 'agreementTemplate.clauses.0.text').value).to.contain('We protect the time');
+    set(el, 'kickoffDate', '2028-01-10');
+    set(el, 'endDate', '2028-06-30');
+    const saved = oneEvent(el, 'upward-program-saved');
+    $(el, 'button[type="submit"]').click();
+    const { detail } = await saved;
+    expect(detail.program.agreementTemplate.clauses).to.deep.equal([{ title: 'Time', text: field<HTMLTextAreaElement>(el, 'agreementTemplate.clauses.0.text').value }]);
+    // A stored program's clauses show when it is edited, too.
+    const edit = await setup(world.hr, detail.program.id);
+    expect(field(edit, 'agreementTemplate.clauses.0.title').value).to.equal('Time');
+  });
+
+  it('starts over when another person signs in: no draft or message of the previous one', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr);
+    await typeInto(field(el, 'name'), 'Half-typed by HR');
+    el.client = world.as(admin);
+    await el.updateComplete;
+    await until(() => field(el, 'name') && field(el, 'name').value === '', 'a fresh form');
+    expect(text(el)).to.not.contain('Unsaved changes');
+    el.client = world.as({ personId: 'anna' });
+    await el.updateComplete;
+    await until(() => el.shadowRoot!.querySelector('[part~="forbidden"]'), 'the admins-only state');
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+  });
+
   it('shows the SDK’s refusal as an admins-only state, and a champion’s save as a clear message', async () => {
     const world = await seededWorld();
     const anna = await setup(world.as({ personId: 'anna' }));

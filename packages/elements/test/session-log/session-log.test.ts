@@ -241,6 +241,47 @@ describe('<upward-session-log>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('never shows another match’s plan form while a proposed match loads, and explains why planning waits', async () => {
+    const world = await matchWorld();
+    const proposed = await world.hr.matches.propose({ programId: world.programId, mentorIds: ['ben'], menteeIds: ['vp-eng'] });
+    const dana = world.as({ personId: 'vp-eng' });
+    const el = await mount(world);
+    expect($(el, '#field-scheduledAt')).to.not.equal(null, 'Anna plans her accepted match');
+    let formOnProposed = false;
+    const observer = new MutationObserver(() => {
+      if ($(el, '#field-scheduledAt')) formOnProposed = true;
+    });
+    // Dana signs in on the same page and opens her proposed match.
+    observer.observe(shadow(el), { childList: true, subtree: true });
+    el.client = dana;
+    await el.updateComplete;
+    el.matchId = proposed.id;
+    await until(() => textOf(el).includes('You can plan sessions once everyone has accepted the match.'), 'the explanation');
+    observer.disconnect();
+    expect(formOnProposed).to.equal(false);
+  });
+
+  it('explains that an ended match takes no new sessions', async () => {
+    const world = await matchWorld();
+    const match = await world.hr.matches.get(world.matchId);
+    await world.hr.matches.end({ matchId: world.matchId, expectedVersion: match.version, note: 'Moved abroad' });
+    const el = await mount(world);
+    await until(() => textOf(el).includes('This match has ended, so no new sessions can be planned.'), 'the explanation');
+    expect($(el, '#field-scheduledAt')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('starts over when another person signs in: no error, open form or message of the previous one', async () => {
+    const world = await matchWorld();
+    const el = await mount(world);
+    $<HTMLFormElement>(el, 'form').requestSubmit(); // the plan form with no date
+    await until(() => $(el, '.error-summary'), 'the error summary');
+    el.client = world.sam;
+    await el.updateComplete;
+    await until(() => $(el, '#field-scheduledAt') && !textOf(el).includes('Loading'), 'Sam’s log');
+    expect($(el, '.error-summary')).to.equal(null);
+  });
+
   it('renders in German', async () => {
     const world = await matchWorld();
     await planned(world);

@@ -13,4 +13,7 @@ export const templates = {
   'common.no-client': 'Nicht verbunden: Diese Komponente braucht einen Upward-Client (über <upward-provider> oder die Eigenschaft „client“).',
   'common.retry': 'Erneut versuchen',
   'common.saving': 'Wird gespeichert …',
+  'common.mode.in-person': 'Persönlich',
+  'common.mode.video': 'Videoanruf',
+  'common.mode.phone': 'Telefonat',
 };

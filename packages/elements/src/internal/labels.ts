@@ -1,0 +1,17 @@
+/**
+ * Words for SDK values that several elements show. Functions, so `msg` runs at render time and
+ * follows a locale switch.
+ */
+import { msg } from '@lit/localize';
+import type { MeetingMode } from '@upward/sdk';
+
+export function meetingModeLabel(mode: MeetingMode): string {
+  switch (mode) {
+    case 'in-person':
+      return msg('In person', { id: 'common.mode.in-person' });
+    case 'video':
+      return msg('Video call', { id: 'common.mode.video' });
+    case 'phone':
+      return msg('Phone call', { id: 'common.mode.phone' });
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Data tasks of the elements. `DataTask` is a `@lit/task` Task whose value belongs to what it was
+ * loaded for: its arguments except the last one, the revision. A new revision (data changed
+ * somewhere) keeps the previous value on screen while reloading, so nothing flickers; a new
+ * client (another person signed in) or another program or match hides it at once, so nobody
+ * ever sees, or acts on, what was loaded for someone or something else.
+ */
+import { type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { Task, TaskStatus, type TaskConfig } from '@lit/task';
+
+const sameScope = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export class DataTask<A extends readonly unknown[], R> extends Task<A, R> {
+  private loadedFor?: readonly unknown[];
+  private readonly scope: () => readonly unknown[];
+
+  /** `scope` overrides what the value belongs to (by default: every argument but the revision). */
+  constructor(host: ReactiveControllerHost, config: TaskConfig<A, R> & { args: () => A; scope?: () => readonly unknown[] }) {
+    let calls = 0;
+    super(host, {
+      ...config,
+      task: async (args, options) => {
+        const call = ++calls;
+        const scope = this.scope();
+        try {
+          return await config.task(args, options);
+        } finally {
+          // Only the latest run's value is kept by Task, so only it says what the value is for.
+          if (call === calls) this.loadedFor = scope;
+        }
+      },
+    });
+    this.scope = config.scope ?? (() => config.args().slice(0, -1));
+  }
+
+  /** The loaded value, or undefined while it belongs to another client, program or match. */
+  override get value(): R | undefined {
+    return this.loadedFor && sameScope(this.loadedFor, this.scope()) ? super.value : undefined;
+  }
+}
+
+/** Renders a data task: its value once loaded for the current scope, else loading or the failure. */
+export function renderTask<T>(
+  task: Task<readonly unknown[], T>,
+  loading: () => TemplateResult,
+  failed: (error: unknown, retry: () => void) => TemplateResult,
+  complete: (value: T) => TemplateResult,
+): TemplateResult {
+  if (task.status === TaskStatus.ERROR) return failed(task.error, () => void task.run());
+  const value = task.value;
+  return value !== undefined ? complete(value) : loading();
+}
