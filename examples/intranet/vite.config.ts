@@ -2,10 +2,14 @@
 // written to examples/intranet/dist. Decorators are legacy (experimentalDecorators, read from
 // tsconfig.json), which Vite 8's transformer handles with no plugin.
 import { defineConfig } from 'vite';
+import { minifyTemplates } from '../../packages/elements/build/minify-templates.mjs';
 
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
+  // Lit's html`` and css`` text loses its indentation and comments (Vite's minifier keeps template
+  // literals verbatim); the size benchmark measures with the same plugin.
+  plugins: [minifyTemplates()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

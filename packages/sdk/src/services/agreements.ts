@@ -11,12 +11,11 @@ import {
   assertTransition,
   expectedVersion,
   type Agreement,
-  type Match,
-  type Program,
 } from '../domain/index.ts';
 import { canonicalJson, sha256Hex } from '../internal/sha256.ts';
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
+import { draftFirstAgreement } from './first-agreement.ts';
 import { assertVersion, type Repository } from './repository.ts';
 
 const AgreementRef = z.object({ agreementId: Id, expectedVersion });
@@ -57,39 +56,8 @@ export function hashContent(content: Agreement['content']): string {
   return sha256Hex(canonicalJson(content));
 }
 
-function describeCadence(program: Program): string {
-  const { cadence, sessionMinutes, meetingModes, where } = program.playbook;
-  const every = cadence.every === 1 ? `every ${cadence.unit}` : `every ${cadence.every} ${cadence.unit}s`;
-  const modes = meetingModes.join(' or ');
-  return `We meet ${every} for ${sessionMinutes} minutes, ${modes}${where ? `, at ${where}` : ''}, from ${program.kickoffDate} to ${program.endDate}.`;
-}
-
-/** The first agreement of a freshly accepted match, from the program's template. */
-export async function draftFirstAgreement(repo: Repository, ids: () => string, match: Match, program: Program): Promise<Agreement> {
-  const goals = [...program.goals];
-  for (const member of match.members.filter((m) => m.role === 'mentee')) {
-    const [enrolment] = await repo.query('enrolments', 'programPerson', [program.id, member.personId]);
-    for (const goal of enrolment?.goals ?? []) if (!goals.some((g) => g.toLowerCase() === goal.toLowerCase())) goals.push(goal);
-  }
-  const template = program.agreementTemplate;
-  return repo.insert('agreements', {
-    id: ids(),
-    matchId: match.id,
-    programId: program.id,
-    number: 1,
-    status: 'draft',
-    content: {
-      goals: goals.slice(0, 20),
-      meetingTerms: describeCadence(program),
-      communicationStatement: template.communicationStatement,
-      confidentialityStatement: template.confidentialityStatement,
-      clauses: template.clauses,
-    },
-    contentHash: null,
-    signerIds: match.memberIds,
-    signatures: [],
-  });
-}
+/** Re-exported from its own module, so accepting a match never loads this whole service. */
+export { draftFirstAgreement };
 
 export function agreementsService(ctx: ServiceContext): AgreementsApi {
   /** Loads an agreement with its match and program and checks the actor's permission. */

@@ -7,7 +7,6 @@ import * as z from 'zod/mini';
 import { ConflictError, ForbiddenError } from '../errors.ts';
 import {
   Id,
-  MatchStatus,
   ScoreReason,
   assertTransition,
   expectedVersion,
@@ -15,9 +14,10 @@ import {
   type Match,
   type Program,
 } from '../domain/index.ts';
-import { draftFirstAgreement } from './agreements.ts';
+import { draftFirstAgreement } from './first-agreement.ts';
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
+import { MatchList, loadMatch, matchQueries, type MatchPermission } from './match-queries.ts';
 import { assertSelfMatching, createMatch, createRequest, requestNextChoice } from './new-match.ts';
 import { assertVersion, type Repository } from './repository.ts';
 
@@ -40,7 +40,6 @@ const RespondInput = z.object({ matchId: Id, accept: z.boolean() });
 const TrialInput = z.object({ matchId: Id, decision: z.enum(['continue', 'exit']) });
 const EndInput = z.object({ matchId: Id, expectedVersion, note: text(1, 1000) });
 const RematchInput = z.object({ matchId: Id, ...Proposal.shape });
-const MatchList = z._default(z.object({ programId: z.optional(Id), status: z.optional(MatchStatus) }), {});
 
 /** The input schemas of `MatchesApi`, by method: the REST contract is generated from them. */
 export const matchesInputs = {
@@ -75,13 +74,7 @@ export interface MatchesApi {
 }
 
 export function matchesService(ctx: ServiceContext): MatchesApi {
-  /** Loads a match and checks the actor may act on it. */
-  async function load(repo: Repository, matchId: string, permission: 'matches.read' | 'matches.respond' | 'matches.decide-trial' | 'matches.end') {
-    const match = await repo.get('matches', matchId);
-    const program = await repo.get('programs', match.programId);
-    authorize(permission, relationsOf(ctx.actor, { program, memberIds: match.memberIds }));
-    return { match, program };
-  }
+  const load = (repo: Repository, matchId: string, permission: MatchPermission) => loadMatch(ctx, repo, matchId, permission);
 
   const end = (match: Match, endReason: NonNullable<Match['endReason']>, repo: Repository) => {
     assertTransition('match', match.id, match.status, 'ended');
@@ -176,23 +169,6 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
         return createMatch(ctx, repo, program, proposal, { origin: 'admin', expiresAt: null, previousMatchId: previous.id, acceptedBy: null });
       }),
 
-    get: (id) => query(ctx, Id, id, async (matchId, repo) => (await load(repo, matchId, 'matches.read')).match),
-
-    list: (filter) =>
-      query(ctx, MatchList, filter ?? {}, async ({ programId, status }, repo) => {
-        const programs = new Map((await repo.query('programs')).map((p) => [p.id, p]));
-        const oversees = ctx.actor.isAdmin || [...programs.values()].some((p) => p.championIds.includes(ctx.actor.personId));
-        // A participant's own matches come straight from the member index, not a full scan.
-        const candidates = programId
-          ? await repo.query('matches', 'programId', programId)
-          : oversees
-            ? await repo.query('matches')
-            : await repo.query('matches', 'memberIds', ctx.actor.personId);
-        return candidates.filter((m) => {
-          if (status && m.status !== status) return false;
-          const r = relationsOf(ctx.actor, { program: programs.get(m.programId), memberIds: m.memberIds });
-          return r.has('admin') || r.has('champion') || r.has('member');
-        });
-      }),
+    ...matchQueries(ctx),
   };
 }

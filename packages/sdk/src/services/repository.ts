@@ -8,6 +8,9 @@ import { NotFoundError, StaleVersionError, StorageError } from '../errors.ts';
 import { ActionItem, Agreement, Enrolment, Match, Person, PrivateNote, Program, Session } from '../domain/index.ts';
 import type { CollectionName, IndexName, StoredRecord } from '../storage/collections.ts';
 import type { StoreTransaction } from '../storage/store.ts';
+import { entityNames } from './entity-names.ts';
+
+export { entityNames };
 
 export const recordSchemas = {
   people: Person,
@@ -22,18 +25,6 @@ export const recordSchemas = {
 
 export type Entity<C extends CollectionName> = z.infer<(typeof recordSchemas)[C]>;
 type NewFields<C extends CollectionName> = Omit<Entity<C>, 'version' | 'createdAt' | 'updatedAt'>;
-
-/** Entity names used in messages ("No match with id …"). */
-export const entityNames: Record<CollectionName, string> = {
-  people: 'person',
-  programs: 'program',
-  enrolments: 'enrolment',
-  matches: 'match',
-  agreements: 'agreement',
-  sessions: 'session',
-  privateNotes: 'private note',
-  actionItems: 'action item',
-};
 
 export class Repository {
   constructor(

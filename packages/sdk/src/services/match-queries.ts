@@ -1,0 +1,49 @@
+/**
+ * The read side of the matches service (`get`, `list`). A module of its own so a page that only
+ * shows matches (a session log, an agreement) does not load the code that creates and pairs them.
+ */
+import * as z from 'zod/mini';
+import { Id, MatchStatus, type Match } from '../domain/index.ts';
+import { authorize, relationsOf } from './authorization.ts';
+import { query, type ServiceContext } from './context.ts';
+import type { Repository } from './repository.ts';
+
+export const MatchList = z._default(z.object({ programId: z.optional(Id), status: z.optional(MatchStatus) }), {});
+
+export type MatchPermission = 'matches.read' | 'matches.respond' | 'matches.decide-trial' | 'matches.end';
+
+/** Loads a match and its program and checks the actor may act on it. */
+export async function loadMatch(ctx: ServiceContext, repo: Repository, matchId: string, permission: MatchPermission) {
+  const match = await repo.get('matches', matchId);
+  const program = await repo.get('programs', match.programId);
+  authorize(permission, relationsOf(ctx.actor, { program, memberIds: match.memberIds }));
+  return { match, program };
+}
+
+export interface MatchQueries {
+  get(id: string): Promise<Match>;
+  list(filter?: z.input<typeof MatchList>): Promise<Match[]>;
+}
+
+export function matchQueries(ctx: ServiceContext): MatchQueries {
+  return {
+    get: (id) => query(ctx, Id, id, async (matchId, repo) => (await loadMatch(ctx, repo, matchId, 'matches.read')).match),
+
+    list: (filter) =>
+      query(ctx, MatchList, filter ?? {}, async ({ programId, status }, repo) => {
+        const programs = new Map((await repo.query('programs')).map((p) => [p.id, p]));
+        const oversees = ctx.actor.isAdmin || [...programs.values()].some((p) => p.championIds.includes(ctx.actor.personId));
+        // A participant's own matches come straight from the member index, not a full scan.
+        const candidates = programId
+          ? await repo.query('matches', 'programId', programId)
+          : oversees
+            ? await repo.query('matches')
+            : await repo.query('matches', 'memberIds', ctx.actor.personId);
+        return candidates.filter((m) => {
+          if (status && m.status !== status) return false;
+          const r = relationsOf(ctx.actor, { program: programs.get(m.programId), memberIds: m.memberIds });
+          return r.has('admin') || r.has('champion') || r.has('member');
+        });
+      }),
+  };
+}
