@@ -10,10 +10,11 @@ export type UpwardErrorCode =
   | 'conflict'
   | 'invalid-transition'
   | 'storage'
+  // Failures of the network: the remote client's HTTP boundary, or code that loads on first use.
+  | 'network'
   // Raised only by the remote client (`@upward/sdk/remote`): failures of the HTTP boundary itself.
   | 'unauthenticated'
   | 'server'
-  | 'network'
   | 'protocol'
   | 'queued';
 
@@ -120,4 +121,21 @@ export class StorageError extends UpwardError {
 
 export function isUpwardError(error: unknown): error is UpwardError {
   return error instanceof UpwardError;
+}
+
+export type NetworkFailure = 'offline' | 'timeout' | 'failed';
+
+/**
+ * No answer from the network: the remote client's request (no connection, the per-request
+ * timeout, a dropped stream), or a part of the SDK that loads on first use and did not arrive.
+ */
+export class NetworkError extends UpwardError {
+  readonly code = 'network';
+  constructor(
+    readonly reason: NetworkFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }

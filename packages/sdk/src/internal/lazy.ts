@@ -6,6 +6,8 @@
  * nothing a caller can observe.
  */
 
+import { NetworkError, isUpwardError } from '../errors.ts';
+
 /** Every method name of `T`, once: the object literal must list them all (checked by the compiler). */
 export type MethodNames<T> = { readonly [K in keyof T]-?: true };
 
@@ -31,7 +33,15 @@ export function lazyService<T extends object>(load: () => Promise<T>, names: Met
   const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
   for (const name of Object.keys(names)) {
     methods[name] = async (...args) => {
-      const loaded = (await service()) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      let loaded: Record<string, (...args: unknown[]) => Promise<unknown>>;
+      try {
+        loaded = (await service()) as typeof loaded;
+      } catch (error) {
+        // A chunk that did not arrive is a network failure like any other: typed, and the next
+        // call tries again.
+        if (isUpwardError(error)) throw error;
+        throw new NetworkError('failed', `Could not load the code behind "${name}"; check the connection and try again.`, { cause: error });
+      }
       return loaded[name]!(...args);
     };
   }

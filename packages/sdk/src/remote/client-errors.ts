@@ -23,19 +23,8 @@ export class ServerError extends UpwardError {
   }
 }
 
-export type NetworkFailure = 'offline' | 'timeout' | 'failed';
-
-/** The request never got an answer: no connection, the per-request timeout, or a dropped stream. */
-export class NetworkError extends UpwardError {
-  readonly code = 'network';
-  constructor(
-    readonly reason: NetworkFailure,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
+// The network failure is shared with the local engine (its services load on first use).
+export { NetworkError, type NetworkFailure } from '../errors.ts';
 
 /** The server answered something the contract does not allow: not JSON, or not the promised shape. */
 export class ProtocolError extends UpwardError {
