@@ -44,22 +44,6 @@ export const agreementStyles = css`
     border-color: var(--_success);
     color: var(--_success);
   }
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_gap);
-    margin: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0 0.25rem;
-  }
-  h3[tabindex='-1']:focus {
-    outline: none;
-  }
-  h3[tabindex='-1']:focus-visible {
-    outline: 3px solid var(--_accent);
-  }
   @media (forced-colors: active) {
     .versions button[aria-pressed='true'] {
       border-color: Highlight;

@@ -9,14 +9,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Agreement, AgreementStatus, ChangeEvent, Upward } from '@upward/sdk';
-import { UpwardElement } from '../internal/upward-element.ts';
+import { CommandElement } from '../internal/command-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
-import { STALE, describeError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { fieldId, renderErrorSummary } from '../internal/errors.ts';
 import { formatDateTime } from '../internal/format.ts';
-import { DataTask, renderTask } from '../internal/task.ts';
+import { DataTask } from '../internal/task.ts';
 import { renderField } from '../internal/fields.ts';
-import { ERROR_SUMMARY, focusAfterRender } from '../internal/focus.ts';
+import { focusAfterRender } from '../internal/focus.ts';
 import { linesOf } from '../internal/form-values.ts';
 import { namesOf } from '../internal/people.ts';
 import { renderAnnouncement } from '../internal/announce.ts';
@@ -79,7 +79,7 @@ export function agreementStatusLabel(status: AgreementStatus): string {
  *
  * @cssproperty --upward-agreement-text-width - Longest line of the agreement text (default 70ch).
  */
-export class UpwardAgreement extends UpwardElement {
+export class UpwardAgreement extends CommandElement {
   static override styles = [baseStyles, agreementStyles];
 
   /** The match whose agreement is shown. */
@@ -90,11 +90,8 @@ export class UpwardAgreement extends UpwardElement {
   @state() private shown = 0;
   @state() private editing = false;
   @state() private clauseRows = 0;
-  @state() private busy = '';
-  @state() private failure?: { op: string; error: DescribedError };
-  @state() private announcement = '';
 
-  private readonly data = new DataTask(this, {
+  protected readonly data = new DataTask(this, {
     task: ([upward, matchId]) => (upward && matchId ? load(upward, matchId) : Promise.resolve(undefined)),
     args: () => [this.upward, this.matchId, this.revision] as const,
   });
@@ -113,39 +110,13 @@ export class UpwardAgreement extends UpwardElement {
     this.shown = 0;
     this.editing = false;
     this.clauseRows = 0;
-    this.failure = undefined;
-    this.announcement = '';
-  }
-
-  private async run<T>(op: string, command: () => Promise<T>, done: (result: T) => string | Promise<string>): Promise<void> {
-    if (this.busy) return;
-    this.busy = op;
-    this.failure = undefined;
-    this.announcement = '';
-    try {
-      const result = await command();
-      await this.data.run();
-      this.announcement = await done(result);
-    } catch (error) {
-      this.failure = { op, error: describeError(error) };
-      this.reportError(op, error);
-      // Someone changed the data meanwhile: show the latest state, as the message promises.
-      if (STALE.has(this.failure.error.code)) void this.data.run();
-      await focusAfterRender(this, ERROR_SUMMARY);
-    } finally {
-      this.busy = '';
-    }
+    super.clientChanged();
   }
 
   protected override render(): TemplateResult {
     if (!this.upward) return this.renderNoClient();
-    if (!this.matchId) return html`<p class="muted" part="empty">${msg('No match chosen: set the match-id attribute.', { id: 'session-log.no-match' })}</p>`;
-    return renderTask(
-      this.data,
-      () => this.renderLoading(),
-      (e, retry) => this.renderLoadError(e, retry),
-      (data) => (data ? this.renderAgreement(data) : this.renderLoading()),
-    );
+    if (!this.matchId) return this.renderNoMatch();
+    return this.renderLoaded(this.data, (data) => this.renderAgreement(data));
   }
 
   private renderAgreement(data: AgreementData): TemplateResult {
@@ -298,7 +269,7 @@ export class UpwardAgreement extends UpwardElement {
   }
 
   private renderEditForm(v: Agreement): TemplateResult {
-    const error = this.failure?.op === 'edit' ? this.failure.error : undefined;
+    const error = this.errorFor('edit');
     const labels: Record<string, string> = {
       'content.goals': msg('Our goals', { id: 'agreement.goals' }),
       'content.meetingTerms': msg('When and where we meet', { id: 'agreement.meeting-terms' }),

@@ -6,18 +6,12 @@ export const styles = css`
     margin-top: var(--_gap);
   }
   fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    margin: 0;
-    padding: var(--_gap);
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
-    min-width: 0;
   }
   legend {
     font-weight: 700;
-    padding: 0 0.25rem;
   }
   .choice {
     display: grid;
@@ -69,19 +63,7 @@ export const styles = css`
   .summary dd {
     margin: 0;
   }
-  dialog {
-    max-width: min(32rem, 90vw);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: inherit;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
   @media (forced-colors: active) {
-    fieldset,
-    dialog,
     .next {
       border-color: CanvasText;
     }

@@ -10,6 +10,7 @@ import { msg, str } from '@lit/localize';
 import { canTransition, type ChangeEvent, type Enrolment, type Program } from '@upward/sdk';
 import { UpwardElement } from '../internal/upward-element.ts';
 import { baseStyles } from '../internal/styles.ts';
+import { dialogStyles } from '../internal/dialog.styles.ts';
 import { emit } from '../internal/events.ts';
 import { formatDate, formatDateTime, formatList } from '../internal/format.ts';
 import { describeError, fieldError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
@@ -62,7 +63,7 @@ const dayName = (day: number): string => formatDate(`2024-01-${String(7 + day).p
  * @cssproperty --upward-enrolment-status-color - Accent of the "what happens next" panel (default: the accent colour).
  */
 export class UpwardEnrolment extends UpwardElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, dialogStyles, styles];
 
   /** The program to join. */
   @property({ attribute: 'program-id' })

@@ -119,6 +119,17 @@ export const baseStyles = css`
   label {
     font-weight: 600;
   }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_gap);
+    margin: 0;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 0.25rem;
+  }
   .field {
     display: flex;
     flex-direction: column;
@@ -137,6 +148,7 @@ export const baseStyles = css`
     border-color: var(--_danger);
     border-width: 2px;
   }
+  /* Also headings and summaries that focusAfterRender focuses: a ring for keyboard users only. */
   :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
@@ -174,6 +186,7 @@ export const baseStyles = css`
       forced-color-adjust: none;
     }
     .card,
+    fieldset,
     .error-summary,
     .badge,
     input,

@@ -5,8 +5,8 @@
  * client (another person signed in) or another program or match hides it at once, so nobody
  * ever sees, or acts on, what was loaded for someone or something else.
  */
-import { type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { Task, TaskStatus, type TaskConfig } from '@lit/task';
+import { type ReactiveControllerHost } from 'lit';
+import { Task, type TaskConfig } from '@lit/task';
 
 const sameScope = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -37,16 +37,4 @@ export class DataTask<A extends readonly unknown[], R> extends Task<A, R> {
   override get value(): R | undefined {
     return this.loadedFor && sameScope(this.loadedFor, this.scope()) ? super.value : undefined;
   }
-}
-
-/** Renders a data task: its value once loaded for the current scope, else loading or the failure. */
-export function renderTask<T>(
-  task: Task<readonly unknown[], T>,
-  loading: () => TemplateResult,
-  failed: (error: unknown, retry: () => void) => TemplateResult,
-  complete: (value: T) => TemplateResult,
-): TemplateResult {
-  if (task.status === TaskStatus.ERROR) return failed(task.error, () => void task.run());
-  const value = task.value;
-  return value !== undefined ? complete(value) : loading();
 }

@@ -9,6 +9,7 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
+import { TaskStatus, type Task } from '@lit/task';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { ChangeEvent, Upward } from '@upward/sdk';
 import { upwardContext } from './context.ts';
@@ -103,6 +104,21 @@ export abstract class UpwardElement extends LitElement {
 
   protected renderLoading(): TemplateResult {
     return html`<p class="muted" part="loading" role="status" aria-live="polite">${msg('Loading…', { id: 'common.loading' })}</p>`;
+  }
+
+  /** What an element about one match shows while its `match-id` attribute is not set. */
+  protected renderNoMatch(): TemplateResult {
+    return html`<p class="muted" part="empty">${msg('No match chosen: set the match-id attribute.', { id: 'common.no-match' })}</p>`;
+  }
+
+  /**
+   * A data task's view: `complete(value)` once the value is loaded for the current scope, else
+   * loading, or the failure with a way to try again.
+   */
+  protected renderLoaded<T>(task: Task<readonly unknown[], T | undefined>, complete: (value: T) => TemplateResult): TemplateResult {
+    if (task.status === TaskStatus.ERROR) return this.renderLoadError(task.error, () => void task.run());
+    const value = task.value;
+    return value !== undefined ? complete(value) : this.renderLoading();
   }
 
   /** A load that failed, with a way to try again. */

@@ -1,4 +1,4 @@
-/** Styles of `<upward-my-mentoring>` beyond the shared base: match cards, decisions, facts, action items. */
+/** Styles of `<upward-my-mentoring>` beyond the shared base: match cards, decisions, facts (action-item lines: internal/action-item.styles.ts). */
 import { css } from 'lit';
 
 export const myMentoringStyles = css`
@@ -37,42 +37,14 @@ export const myMentoringStyles = css`
   .panel:empty {
     display: none;
   }
-  .item-line {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-  }
-  .item-line input[type='checkbox'] {
-    width: 24px;
-    height: 24px;
-    margin: 0;
-  }
-  .item-line label {
-    font-weight: normal;
-  }
-  .badge.overdue {
-    border-color: var(--_danger);
-    color: var(--_danger);
-  }
   summary {
     cursor: pointer;
     min-height: 24px;
     font-weight: 600;
   }
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-  [tabindex='-1']:focus-visible {
-    outline: 3px solid var(--_accent);
-  }
   @media (forced-colors: active) {
     .attention {
       border-left-color: Highlight;
-    }
-    .badge.overdue {
-      color: CanvasText;
-      border-color: CanvasText;
     }
   }
 `;

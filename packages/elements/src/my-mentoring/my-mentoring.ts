@@ -9,13 +9,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { ActionItem, Home, HomeMatch, Match } from '@upward/sdk';
-import { UpwardElement } from '../internal/upward-element.ts';
+import { CommandElement } from '../internal/command-element.ts';
 import { baseStyles } from '../internal/styles.ts';
+import { actionItemStyles } from '../internal/action-item.styles.ts';
 import { emit } from '../internal/events.ts';
-import { STALE, describeError, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { renderErrorSummary } from '../internal/errors.ts';
 import { formatDate, formatDateTime, formatList } from '../internal/format.ts';
-import { DataTask, renderTask } from '../internal/task.ts';
-import { ERROR_SUMMARY, focusAfterRender } from '../internal/focus.ts';
+import { DataTask } from '../internal/task.ts';
+import { focusAfterRender } from '../internal/focus.ts';
 import { meetingModeLabel } from '../internal/labels.ts';
 import { renderAnnouncement } from '../internal/announce.ts';
 import { agreementStatusLabel } from '../agreement/agreement.ts';
@@ -57,8 +58,8 @@ function roleOf(m: HomeMatch, personId: string) {
  *
  * @cssproperty --upward-my-mentoring-attention-color - Edge colour of matches that wait for the reader.
  */
-export class UpwardMyMentoring extends UpwardElement {
-  static override styles = [baseStyles, myMentoringStyles];
+export class UpwardMyMentoring extends CommandElement {
+  static override styles = [baseStyles, actionItemStyles, myMentoringStyles];
 
   /** Show the session log inline under a match as well as firing `upward-open-match`. */
   @property({ type: Boolean, attribute: 'inline-session-log', reflect: true })
@@ -67,11 +68,8 @@ export class UpwardMyMentoring extends UpwardElement {
   @state() private open = new Map<string, Panel>();
   /** The match whose decline or trial exit waits for confirmation. */
   @state() private confirming = '';
-  @state() private busy = '';
-  @state() private failure?: { op: string; error: DescribedError };
-  @state() private announcement = '';
 
-  private readonly data = new DataTask(this, {
+  protected readonly data = new DataTask(this, {
     task: ([upward]) => (upward ? upward.home() : Promise.resolve(undefined)),
     args: () => [this.upward, this.revision] as const,
   });
@@ -80,40 +78,12 @@ export class UpwardMyMentoring extends UpwardElement {
   protected override clientChanged(): void {
     this.open = new Map();
     this.confirming = '';
-    this.failure = undefined;
-    this.announcement = '';
-  }
-
-  private async run<T>(op: string, command: () => Promise<T>, done: (result: T) => string | Promise<string>): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = op;
-    this.failure = undefined;
-    this.announcement = '';
-    try {
-      const result = await command();
-      await this.data.run();
-      this.announcement = await done(result);
-      return true;
-    } catch (error) {
-      this.failure = { op, error: describeError(error) };
-      this.reportError(op, error);
-      // Someone changed the data meanwhile: show the latest state, as the message promises.
-      if (STALE.has(this.failure.error.code)) void this.data.run();
-      await focusAfterRender(this, ERROR_SUMMARY);
-      return false;
-    } finally {
-      this.busy = '';
-    }
+    super.clientChanged();
   }
 
   protected override render(): TemplateResult {
     if (!this.upward) return this.renderNoClient();
-    return renderTask(
-      this.data,
-      () => this.renderLoading(),
-      (e, retry) => this.renderLoadError(e, retry),
-      (home) => (home ? this.renderHome(home) : this.renderLoading()),
-    );
+    return this.renderLoaded(this.data, (home) => this.renderHome(home));
   }
 
   private renderHome(home: Home): TemplateResult {
@@ -355,7 +325,7 @@ export class UpwardMyMentoring extends UpwardElement {
                         : nothing}`
                     : nothing}
                 </span>
-                ${this.failure?.op === `done:${item.id}` ? renderErrorSummary(this.failure.error, {}, this.shadowRoot) : nothing}
+                ${renderErrorSummary(this.errorFor(`done:${item.id}`), {}, this.shadowRoot)}
               </li>`,
             )}
           </ul>`

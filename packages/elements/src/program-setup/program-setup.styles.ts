@@ -42,13 +42,6 @@ export const styles = css`
   .wide {
     grid-column: 1 / -1;
   }
-  fieldset.wide,
-  fieldset.clause {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    margin: 0;
-    padding: var(--_gap);
-  }
   fieldset.clause {
     display: grid;
     gap: var(--_gap);
@@ -69,20 +62,8 @@ export const styles = css`
     min-height: 0;
     margin: 0;
   }
-  dialog {
-    max-width: min(32rem, 90vw);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: inherit;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
   @media (forced-colors: active) {
-    .section,
-    fieldset,
-    dialog {
+    .section {
       border-color: CanvasText;
     }
   }

@@ -12,6 +12,7 @@ import { msg, str } from '@lit/localize';
 import { canTransition, playbooks, programFromPlaybook, type ChangeEvent, type Person, type Program, type ProgramPhase, type Purpose } from '@upward/sdk';
 import { UpwardElement } from '../internal/upward-element.ts';
 import { baseStyles } from '../internal/styles.ts';
+import { dialogStyles } from '../internal/dialog.styles.ts';
 import { emit } from '../internal/events.ts';
 import { describeError, fieldError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
 import { fieldState, renderFieldError, unwrapChanges } from '../internal/fields.ts';
@@ -74,7 +75,7 @@ interface Loaded {
  * @cssproperty --upward-program-setup-columns - Minimum column width of the field grid (default 14rem).
  */
 export class UpwardProgramSetup extends UpwardElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, dialogStyles, styles];
 
   /** The program to edit; leave it out to create a new one (it is set to the new program's id once created). */
   @property({ attribute: 'program-id' })

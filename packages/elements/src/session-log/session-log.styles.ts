@@ -30,16 +30,6 @@ export const sessionLogStyles = css`
     padding: 0.25rem 0;
     font-weight: 600;
   }
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_gap);
-    margin: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0 0.25rem;
-  }
   .agenda {
     margin: 0;
     padding-left: 1.25rem;
@@ -51,30 +41,11 @@ export const sessionLogStyles = css`
     border-color: var(--_carried);
     color: var(--_carried);
   }
-  .badge.overdue {
-    border-color: var(--_danger);
-    color: var(--_danger);
-  }
   .details {
     margin-top: var(--_gap);
   }
   .notes {
     white-space: pre-wrap;
-  }
-  .item-line {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-  }
-  .item-line input[type='checkbox'] {
-    width: 24px;
-    height: 24px;
-    min-height: 24px;
-    margin: 0;
-  }
-  .item-line label {
-    font-weight: normal;
   }
   .done {
     text-decoration: line-through;
@@ -90,19 +61,12 @@ export const sessionLogStyles = css`
     color: var(--_private);
     font-weight: 600;
   }
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-  [tabindex='-1']:focus-visible {
-    outline: 3px solid var(--_accent);
-  }
   @media (forced-colors: active) {
     .private {
       border-left-color: CanvasText;
     }
     .private .hint,
-    .badge.carried,
-    .badge.overdue {
+    .badge.carried {
       color: CanvasText;
       border-color: CanvasText;
     }

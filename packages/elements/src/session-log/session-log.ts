@@ -11,15 +11,16 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { ActionItem, ChangeEvent, MatchStatus, SessionView, Upward } from '@upward/sdk';
-import { UpwardElement } from '../internal/upward-element.ts';
+import { CommandElement } from '../internal/command-element.ts';
 import { baseStyles } from '../internal/styles.ts';
+import { actionItemStyles } from '../internal/action-item.styles.ts';
 import { emit } from '../internal/events.ts';
-import { STALE, describeError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
 import { formatDate, formatDateTime, formatNumber } from '../internal/format.ts';
 import { safeHref } from '../internal/safe-url.ts';
-import { DataTask, renderTask } from '../internal/task.ts';
-import { renderField, scopeError } from '../internal/fields.ts';
-import { ERROR_SUMMARY, focusAfterRender } from '../internal/focus.ts';
+import { DataTask } from '../internal/task.ts';
+import { renderField } from '../internal/fields.ts';
+import { focusAfterRender } from '../internal/focus.ts';
 import { linesOf, optionalText } from '../internal/form-values.ts';
 import { meetingModeLabel as modeLabel } from '../internal/labels.ts';
 import { namesOf } from '../internal/people.ts';
@@ -113,18 +114,13 @@ function toTimestamp(local: FormDataEntryValue | null): string {
  * @cssproperty --upward-session-log-private-color - Accent of the private note block.
  * @cssproperty --upward-session-log-carried-color - Marker colour of carried-over agenda items.
  */
-export class UpwardSessionLog extends UpwardElement {
-  static override styles = [baseStyles, sessionLogStyles];
+export class UpwardSessionLog extends CommandElement {
+  static override styles = [baseStyles, actionItemStyles, sessionLogStyles];
 
   /** The match whose sessions are shown. */
   @property({ attribute: 'match-id', reflect: true })
   matchId = '';
 
-  /** Which command runs now (its key), to disable its button. */
-  @state() private busy = '';
-  /** The failed command's key and its error, shown at that form. */
-  @state() private failure?: { op: string; error: DescribedError };
-  @state() private announcement = '';
   /** The planned session whose log form is open. */
   @state() private loggingId = '';
   /** The session whose cancel form is open. */
@@ -132,7 +128,7 @@ export class UpwardSessionLog extends UpwardElement {
   /** How many action-item rows the open log form has. */
   @state() private logItemRows = 0;
 
-  private readonly data = new DataTask(this, {
+  protected readonly data = new DataTask(this, {
     task: ([upward, matchId]) => (upward && matchId ? load(upward, matchId) : Promise.resolve(undefined)),
     args: () => [this.upward, this.matchId, this.revision] as const,
   });
@@ -143,8 +139,7 @@ export class UpwardSessionLog extends UpwardElement {
 
   /** Open forms, errors and messages belong to one person and one match. */
   protected override clientChanged(): void {
-    this.failure = undefined;
-    this.announcement = '';
+    super.clientChanged();
     this.loggingId = '';
     this.cancellingId = '';
     this.logItemRows = 0;
@@ -155,43 +150,10 @@ export class UpwardSessionLog extends UpwardElement {
     if (changed.has('matchId') && changed.get('matchId') !== undefined) this.clientChanged();
   }
 
-  /** Runs a command: one at a time, errors kept for the form `op`, success announced only after it resolved. */
-  private async run<T>(op: string, command: () => Promise<T>, done: (result: T) => string | Promise<string>, fieldPrefix = ''): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = op;
-    this.failure = undefined;
-    this.announcement = '';
-    try {
-      const result = await command();
-      await this.data.run();
-      this.announcement = await done(result);
-      return true;
-    } catch (error) {
-      const described = describeError(error);
-      this.failure = { op, error: fieldPrefix ? scopeError(described, fieldPrefix) : described };
-      this.reportError(op, error);
-      // Someone changed the data meanwhile: show the latest state, as the message promises.
-      if (STALE.has(this.failure.error.code)) void this.data.run();
-      await focusAfterRender(this, ERROR_SUMMARY);
-      return false;
-    } finally {
-      this.busy = '';
-    }
-  }
-
-  private errorFor(op: string): DescribedError | undefined {
-    return this.failure?.op === op ? this.failure.error : undefined;
-  }
-
   protected override render(): TemplateResult {
     if (!this.upward) return this.renderNoClient();
-    if (!this.matchId) return html`<p class="muted" part="empty">${msg('No match chosen: set the match-id attribute.', { id: 'session-log.no-match' })}</p>`;
-    return renderTask(
-      this.data,
-      () => this.renderLoading(),
-      (e, retry) => this.renderLoadError(e, retry),
-      (data) => (data ? this.renderLog(data) : this.renderLoading()),
-    );
+    if (!this.matchId) return this.renderNoMatch();
+    return this.renderLoaded(this.data, (data) => this.renderLog(data));
   }
 
   private renderLog(data: LogData): TemplateResult {
@@ -367,7 +329,7 @@ export class UpwardSessionLog extends UpwardElement {
                 ${msg('Mark as missed', { id: 'session-log.missed' })}
               </button>
             </div>`}
-      ${this.failure?.op === `missed:${s.id}` ? renderErrorSummary(this.failure.error, {}, this.shadowRoot) : nothing}
+      ${renderErrorSummary(this.errorFor(`missed:${s.id}`), {}, this.shadowRoot)}
       ${this.renderPrivateNote(s, data)}
     </li>`;
   }

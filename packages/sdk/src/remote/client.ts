@@ -15,22 +15,9 @@ import { outboxDrainer, type DrainReport, type OutboxDrainer } from './client-ou
 import { changesOf, EchoFilter } from './client-changes.ts';
 import { buildRequest, operationList, operations, type Operation, type OperationName } from './contract.ts';
 import { openOutbox, type FailedEntry, type Outbox, type OutboxEntry } from './outbox.ts';
-import { createTransport, type RetryPolicy, type Transport } from './transport.ts';
+import { createTransport, type Transport, type TransportOptions } from './transport.ts';
 
-export interface ConnectOptions {
-  /** The API root: `https://intranet.example.com/api/v1`, or `/api/v1` on the same origin. */
-  baseUrl: string;
-  fetch?: typeof fetch;
-  /** Extra headers on every request; a function is asked per request. */
-  headers?: Record<string, string> | (() => Record<string, string>);
-  /** `include` when the session cookie belongs to another origin. */
-  credentials?: RequestCredentials;
-  /** A bearer token, asked for before every request, so refreshed tokens are picked up. */
-  getToken?: () => string | null | undefined | Promise<string | null | undefined>;
-  /** Per try (default 15 s). */
-  timeoutMs?: number;
-  /** Backoff for reads and idempotent writes (default 3 tries); `false` for one try. */
-  retry?: RetryPolicy | false;
+export interface ConnectOptions extends Omit<TransportOptions, 'environment'> {
   /**
    * Where writes wait while offline: options for the IndexedDB outbox (default name
    * `upward-outbox`), an outbox you opened, or `false` to reject offline writes with a

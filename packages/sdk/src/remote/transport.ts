@@ -17,6 +17,7 @@ export interface RetryPolicy {
   maxDelayMs?: number;
 }
 
+/** How requests are sent; `connectUpward`'s options are these (but `environment`) and more. */
 export interface TransportOptions {
   /** The API root, e.g. `https://intranet.example.com/api/v1` or `/api/v1` (resolved against the page). */
   baseUrl: string;
@@ -29,6 +30,7 @@ export interface TransportOptions {
   getToken?: () => string | null | undefined | Promise<string | null | undefined>;
   /** Per try, body included (default 15 s). */
   timeoutMs?: number;
+  /** Backoff for reads and idempotent writes (default 3 tries); `false` for one try. */
   retry?: RetryPolicy | false;
   environment: ClientEnvironment;
 }

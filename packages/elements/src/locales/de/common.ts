@@ -10,6 +10,7 @@ export const templates = {
   'common.error.unauthenticated': 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'common.error.unknown': 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   'common.loading': 'Wird geladen …',
+  'common.no-match': 'Kein Tandem ausgewählt: Setzen Sie das Attribut match-id.',
   'common.no-client': 'Nicht verbunden: Diese Komponente braucht einen Upward-Client (über <upward-provider> oder die Eigenschaft „client“).',
   'common.retry': 'Erneut versuchen',
   'common.saving': 'Wird gespeichert …',

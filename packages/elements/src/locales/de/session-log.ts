@@ -3,7 +3,6 @@ import { str } from '@lit/localize';
 
 export const templates = {
   'session-log.title': 'Treffen',
-  'session-log.no-match': 'Kein Tandem ausgewählt: Setzen Sie das Attribut match-id.',
   'session-log.upcoming': 'Demnächst',
   'session-log.not-yet': 'Sie können Treffen planen, sobald alle das Tandem angenommen haben.',
   'session-log.completed': 'Dieses Tandem ist abgeschlossen, daher können keine neuen Treffen geplant werden. Der Verlauf bleibt hier sichtbar.',
