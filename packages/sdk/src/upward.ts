@@ -58,6 +58,17 @@ export interface CreateUpwardOptions {
   ids?: IdGenerator;
 }
 
+// Services load on first use, in three groups (three chunks in a bundle): a participant's
+// everyday services, administration, and the matching engine. A page that only logs sessions
+// never downloads the code that sets up programs or pairs people. Three groups rather than one
+// chunk per service: measured, per-file overhead made a page using every service 5.7 KB
+// heavier than loading them all at once; grouped, 3.6 KB (packages/elements/bench/size.mjs).
+// The loaders live at module scope: a server creates an `Upward` per request, and asking the
+// module loader again each time cost 0.4 ms of CPU per request under tsx.
+const participant = once(() => import('./services/participant.ts'));
+const administration = once(() => import('./services/administration.ts'));
+const matching = once(() => import('./services/matching.ts'));
+
 export function createUpward(options: CreateUpwardOptions): Upward {
   const ctx: ServiceContext = {
     store: options.store,
@@ -65,13 +76,6 @@ export function createUpward(options: CreateUpwardOptions): Upward {
     clock: options.clock ?? systemClock,
     ids: options.ids ?? randomId,
   };
-  // Services load on first use, in three groups (three chunks in a bundle): a participant's
-  // everyday services, administration, and the matching engine. A page that only logs sessions
-  // never downloads the code that sets up programs or pairs people. Three groups rather than one
-  // chunk per service: measured, per-file overhead made a page using every service 5.7 KB
-  // heavier than loading them all at once; grouped, 3.6 KB (packages/elements/bench/size.mjs).
-  const participant = once(() => import('./services/participant.ts'));
-  const administration = once(() => import('./services/administration.ts'));
   const home = once(() => participant().then((m) => m.homeService(ctx)));
   return {
     actor: ctx.actor,
@@ -95,7 +99,7 @@ export function createUpward(options: CreateUpwardOptions): Upward {
       }),
     },
     // The matching engine is about a third of the SDK: most pages never match.
-    matching: lazyService(() => import('./services/matching.ts').then((m) => m.matchingService(ctx)), {
+    matching: lazyService(() => matching().then((m) => m.matchingService(ctx)), {
       suggest: true, explain: true, suggestions: true, publish: true, requestRanked: true, expireRequests: true,
     }),
     agreements: lazyService(() => administration().then((m) => m.agreementsService(ctx)), {

@@ -12,7 +12,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
@@ -43,7 +43,26 @@ interface Row {
   backend: string;
   workload: string;
   result: Result;
+  /** CPU time of the server process(es) per request, in ms: comparable even on a busy machine. */
+  cpuPerRequest: number;
 }
+
+/** User + system CPU so far of the server: the process and its workers, in ms (Linux /proc). */
+function serverCpuMs(child: ChildProcess): number {
+  const workers = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout?.trim().split('\n').filter(Boolean) ?? [];
+  let ticks = 0;
+  for (const pid of [String(child.pid), ...workers]) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return NaN; // not Linux, or the process is gone
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+const loadAverage = () => (existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a');
 
 async function startIdentityProvider() {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
@@ -80,7 +99,13 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function runWorkloads(backend: string, url: string, data: BenchData, sign: (sub: string) => Promise<string>): Promise<Row[]> {
+async function runWorkloads(backend: string, child: ChildProcess, url: string, data: BenchData, sign: (sub: string) => Promise<string>): Promise<Row[]> {
+  const measure = async (setupRequest: (request: RawRequest) => RawRequest) => {
+    log(`load average before the run: ${loadAverage()}`);
+    const before = serverCpuMs(child);
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest }] });
+    return { result, cpuPerRequest: (serverCpuMs(child) - before) / Math.max(1, result.requests.total) };
+  };
   const participants = data.pairs.flatMap((p) => [p.mentorId, p.menteeId]);
   const tokens = new Map<string, string>();
   for (const id of participants) tokens.set(id, `Bearer ${await sign(id)}`);
@@ -95,7 +120,7 @@ async function runWorkloads(backend: string, url: string, data: BenchData, sign:
   // Warm-up: JIT, connection pool, JWKS fetch, PostgreSQL caches.
   await autocannon({ url, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: home }] });
   r = 0;
-  const reads = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest: home }] });
+  const reads = await measure(home);
 
   const queue = data.pairs.flatMap((p) => p.planned.map((sessionId, i) => ({ sessionId, author: i % 2 ? p.menteeId : p.mentorId })));
   let w = 0;
@@ -115,10 +140,10 @@ async function runWorkloads(backend: string, url: string, data: BenchData, sign:
       body: JSON.stringify({ sharedNotes: 'We looked at prompt writing together.', topics: ['Generative AI at work'], learned: 'How to brief a model' }),
     };
   };
-  const writes = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest: logSession }] });
+  const writes = await measure(logSession);
   return [
-    { backend, workload: 'GET  /me/home (participant home)', result: reads },
-    { backend, workload: 'POST /sessions/{id}/log (log a session)', result: writes },
+    { backend, workload: 'GET  /me/home (participant home)', ...reads },
+    { backend, workload: 'POST /sessions/{id}/log (log a session)', ...writes },
   ];
 }
 
@@ -141,7 +166,7 @@ async function benchPglite(sign: (sub: string) => Promise<string>, env: Record<s
   await database.close();
   const { child, url } = await startServer({ ...env, UPWARD_DATA_DIR: dataDir });
   try {
-    return await runWorkloads('PGlite', url, data, sign);
+    return await runWorkloads('PGlite', child, url, data, sign);
   } finally {
     await stopServer(child);
   }
@@ -149,17 +174,20 @@ async function benchPglite(sign: (sub: string) => Promise<string>, env: Record<s
 
 async function benchPostgres(sign: (sub: string) => Promise<string>, env: Record<string, string>): Promise<Row[]> {
   const url = databaseUrl();
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, pipeline: true });
   const driver = nodePgDriver(pool);
   await dropSchema(driver, SCHEMA);
   log(`PostgreSQL: seeding ${PEOPLE} people and ${SESSIONS} sessions into schema ${SCHEMA} …`);
   const database = await attachDatabase(driver, SCHEMA, 'bench PostgreSQL', () => pool.end());
   const data = await seedBenchData(database.store, { people: PEOPLE, sessions: SESSIONS, plannedPerPair: 4, log });
-  await driver.query('ANALYZE');
+  // Vacuumed as well as analysed: right after a bulk load, autovacuum would otherwise run during
+  // the measurement and take CPU from it (a server in steady state has long been vacuumed).
+  const { rows: tables } = await driver.query<{ name: string }>('SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = $1', [SCHEMA]);
+  await driver.query(`VACUUM (ANALYZE) ${tables.map((t) => `"${SCHEMA}".${t.name}`).join(', ')}`);
   await database.close();
   const { child, url: serverUrl } = await startServer({ ...env, DATABASE_URL: url, UPWARD_WORKERS: String(WORKERS) });
   try {
-    return await runWorkloads(`PostgreSQL ×${WORKERS}`, serverUrl, data, sign);
+    return await runWorkloads(`PostgreSQL ×${WORKERS}`, child, serverUrl, data, sign);
   } finally {
     await stopServer(child);
   }
@@ -178,11 +206,14 @@ try {
 console.log(
   `\n${PEOPLE} people, ${SESSIONS} sessions; ${CONNECTIONS} connections, ${DURATION} s per workload, loopback; the server in its own process(es), ×N = workers\n`,
 );
-console.log(`${'backend'.padEnd(14)} ${'workload'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}`);
-for (const { backend, workload, result } of rows) {
+console.log(
+  `${'backend'.padEnd(14)} ${'workload'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} ${'server CPU ms/req'.padStart(18)}`,
+);
+for (const { backend, workload, result, cpuPerRequest } of rows) {
   const errors = result.errors + result.timeouts + result.non2xx;
   console.log(
-    `${backend.padEnd(14)} ${workload.padEnd(42)} ${result.requests.average.toFixed(0).padStart(8)} ${String(result.latency.p50).padStart(7)} ${String(result.latency.p99).padStart(7)} ${String(errors).padStart(7)}`,
+    `${backend.padEnd(14)} ${workload.padEnd(42)} ${result.requests.average.toFixed(0).padStart(8)} ${String(result.latency.p50).padStart(7)} ${String(result.latency.p99).padStart(7)} ${String(errors).padStart(7)} ${cpuPerRequest.toFixed(2).padStart(18)}`,
   );
 }
+console.log(`Load average at the end: ${loadAverage()} (2 cores here; autocannon shares them with the server).`);
 console.log('\nTargets (PostgreSQL, 2 cores): reads >= 1000 req/s, writes >= 300 req/s, p99 <= 50 ms, 0 errors.');

@@ -27,14 +27,17 @@ if (!url) {
   }
 } else {
   const pools: pg.Pool[] = [];
-  const openPool = () => {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Pipelined, as the server opens it (`open-database.ts`); the conformance suite runs once more
+  // without, the driver's other path.
+  const openPool = (pipeline = true) => {
+    const pool = new pg.Pool({ connectionString: url, max: 10, pipeline });
     // An idle connection dropped by the server must not crash the test process.
     pool.on('error', (error) => console.error('[test] idle PostgreSQL connection failed:', error.message));
     pools.push(pool);
     return pool;
   };
   const shared = nodePgDriver(openPool());
+  const unpipelined = nodePgDriver(openPool(false));
 
   after(async () => {
     await Promise.all(pools.map((p) => p.end()));
@@ -48,6 +51,19 @@ if (!url) {
       return store;
     },
     destroy: (name) => dropSchema(shared, schemaFor(name)),
+    capabilities: { persistent: true, crossContext: true },
+    expect,
+    mocha: nodeTestMocha,
+  });
+
+  testStore({
+    name: 'postgresStore on PostgreSQL without pipelining',
+    create: async (name) => {
+      const store = postgresStore({ client: unpipelined, schema: schemaFor(`np_${name}`) });
+      await store.ready();
+      return store;
+    },
+    destroy: (name) => dropSchema(unpipelined, schemaFor(`np_${name}`)),
     capabilities: { persistent: true, crossContext: true },
     expect,
     mocha: nodeTestMocha,

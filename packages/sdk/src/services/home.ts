@@ -27,38 +27,59 @@ export function homeService(ctx: ServiceContext): () => Promise<Home> {
   return () =>
     query(ctx, z.undefined(), undefined, async (_, repo, now) => {
       const me = ctx.actor.personId;
-      const person = (await repo.find('people', me)) ?? null;
-      const matches = (await repo.query('matches', 'memberIds', me)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      const home: HomeMatch[] = [];
-      for (const match of matches) {
-        const program = await repo.get('programs', match.programId);
-        const partners: HomeMatch['partners'] = [];
-        for (const member of match.members.filter((m) => m.personId !== me)) {
-          const p = await repo.find('people', member.personId);
-          partners.push({ personId: member.personId, name: p?.name ?? member.personId, title: p?.title ?? '', role: member.role });
-        }
-        const upcoming = (await repo.query('sessions', 'matchId', match.id))
-          .filter((s) => s.status === 'planned' && s.scheduledAt >= now.slice(0, 10))
-          .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
-        const latest = (await repo.query('agreements', 'matchId', match.id)).sort((a, b) => b.number - a.number)[0];
-        home.push({
-          match,
-          program: { id: program.id, name: program.name },
-          partners,
-          nextSession: upcoming[0] ? viewSession(upcoming[0], relationsOf(ctx.actor, { memberIds: match.memberIds })) : null,
-          agreement: latest
-            ? {
-                id: latest.id,
-                number: latest.number,
-                status: latest.status,
-                awaitingMySignature: latest.status === 'awaiting-signatures' && !latest.signatures.some((s) => s.personId === me),
-              }
-            : null,
-        });
-      }
-      const openActionItems = (await repo.query('actionItems', 'ownerId', me))
-        .filter((a) => !a.done)
-        .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
-      return { person, matches: home, openActionItems };
+      // Reads that do not depend on each other are issued together: a store that can (PostgreSQL,
+      // pipelined) answers them in one round trip instead of one each.
+      const [person, found, ownedItems] = await Promise.all([
+        repo.find('people', me),
+        repo.query('matches', 'memberIds', me),
+        repo.query('actionItems', 'ownerId', me),
+      ]);
+      const matches = found.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      // One read per program and per person, however many matches share them.
+      const programs = new Map<string, ReturnType<typeof repo.get<'programs'>>>();
+      const people = new Map<string, ReturnType<typeof repo.find<'people'>>>([[me, Promise.resolve(person)]]);
+      const programOf = (id: string) => programs.get(id) ?? programs.set(id, repo.get('programs', id)).get(id)!;
+      const personOf = (id: string) => people.get(id) ?? people.set(id, repo.find('people', id)).get(id)!;
+      const today = now.slice(0, 10);
+      const home = await Promise.all(
+        matches.map(async (match): Promise<HomeMatch> => {
+          const [program, partners, sessions, agreements] = await Promise.all([
+            programOf(match.programId),
+            Promise.all(
+              match.members
+                .filter((m) => m.personId !== me)
+                .map(async (member) => {
+                  const p = await personOf(member.personId);
+                  return { personId: member.personId, name: p?.name ?? member.personId, title: p?.title ?? '', role: member.role };
+                }),
+            ),
+            repo.query('sessions', 'matchId', match.id),
+            repo.query('agreements', 'matchId', match.id),
+          ]);
+          let next: (typeof sessions)[number] | undefined;
+          for (const s of sessions) {
+            // The earliest planned session from today on; the first of equals, as a stable sort would give.
+            if (s.status === 'planned' && s.scheduledAt >= today && (!next || s.scheduledAt < next.scheduledAt)) next = s;
+          }
+          let latest: (typeof agreements)[number] | undefined;
+          for (const a of agreements) if (!latest || a.number > latest.number) latest = a;
+          return {
+            match,
+            program: { id: program.id, name: program.name },
+            partners,
+            nextSession: next ? viewSession(next, relationsOf(ctx.actor, { memberIds: match.memberIds })) : null,
+            agreement: latest
+              ? {
+                  id: latest.id,
+                  number: latest.number,
+                  status: latest.status,
+                  awaitingMySignature: latest.status === 'awaiting-signatures' && !latest.signatures.some((s) => s.personId === me),
+                }
+              : null,
+          };
+        }),
+      );
+      const openActionItems = ownedItems.filter((a) => !a.done).sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+      return { person: person ?? null, matches: home, openActionItems };
     });
 }

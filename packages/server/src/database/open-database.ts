@@ -27,7 +27,7 @@ export async function openDatabase(config: DatabaseConfig, schema: string): Prom
   let release: () => Promise<void>;
   let description: string;
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize });
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize, pipeline: true });
     // An idle client that loses its connection emits 'error' on the pool; unhandled, it would
     // crash the process. The next checkout opens a fresh connection.
     pool.on('error', (error) => console.error('[upward] [server] idle PostgreSQL connection failed:', error.message));

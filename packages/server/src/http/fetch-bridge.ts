@@ -16,17 +16,22 @@ export const nodeRequestOf = new WeakMap<Request, FastifyRequest>();
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function toFetchRequest(request: FastifyRequest, signal: AbortSignal): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
+  // Name/value pairs: the Request builds its Headers from them in one pass.
+  const headers: [string, string][] = [];
+  for (const name in request.headers) {
+    const value = request.headers[name];
     if (value === undefined || name.startsWith(':')) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+    if (typeof value === 'string') headers.push([name, value]);
+    else for (const v of value) headers.push([name, v]);
   }
-  const body = BODYLESS.has(request.method) || !Buffer.isBuffer(request.body) ? undefined : request.body;
+  const body = BODYLESS.has(request.method) || !Buffer.isBuffer(request.body) || request.body.length === 0 ? undefined : request.body;
   // The host is fixed: the handler routes on the path, and a client-chosen Host must not matter.
+  // The body is the buffer Fastify already collected, handed over without another copy.
   return new Request(new URL(request.url, 'http://upward.local'), {
     method: request.method,
     headers,
-    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+    // Node's request buffers live on ordinary ArrayBuffers, never shared ones.
+    body: body as Uint8Array<ArrayBuffer> | undefined,
     signal,
   });
 }
@@ -71,9 +76,12 @@ export function mountFetchHandler(app: FastifyInstance, prefix: string, handler:
       );
     }
     const abort = new AbortController();
-    // The response closes when it is done or when the client disconnects; either way, stop work
-    // tied to the request (an SSE subscription above all).
-    reply.raw.on('close', () => abort.abort());
+    // The client disconnected (or the server is closing) before the response was complete: stop
+    // work tied to the request (an SSE subscription above all). After a complete response there
+    // is nothing left to stop, and aborting would only cost an AbortError per request.
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) abort.abort();
+    });
     const fetchRequest = toFetchRequest(request, abort.signal);
     nodeRequestOf.set(fetchRequest, request);
     return sendFetchResponse(reply, await handler(fetchRequest), abort);

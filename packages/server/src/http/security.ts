@@ -56,13 +56,14 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
     if (reason) return sendProblem(reply, problem(403, 'forbidden', 'Cross-site request refused', reason));
   });
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // A callback hook, not an async one: it runs on every response and has nothing to wait for.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.removeHeader('x-powered-by');
     // Pages set their own policy (with the hashes of their inline scripts); everything else gets none.
     if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', defaultCsp);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('cross-origin-opener-policy', 'same-origin');
-    return payload;
+    done(null, payload);
   });
 }

@@ -4,12 +4,17 @@
  * every other process on the same database — really run concurrently; the store's SERIALIZABLE
  * transactions and retries are what keep them correct.
  *
+ * Create the pool with `pipeline: true` (the server does): statements a transaction issues at
+ * once (a participant's home reads its person, matches and action items together) then leave in
+ * one write and come back in one round trip, instead of one round trip each. Without it the
+ * driver queues them one after the other, which is correct but slower.
+ *
  * Notifications use one extra pooled connection per driver, shared by every store on it and
  * held only while someone listens. If that connection drops, it is re-established with backoff.
  */
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { DriverTransactionOptions, PostgresDriver, SqlExecutor } from './postgres-driver.ts';
+import type { DriverTransactionOptions, PostgresDriver, SqlExecutor, StatementOptions } from './postgres-driver.ts';
 
 export interface NodePgDriverOptions {
   /** Reported as `persistent` (a server keeps its data); false only for throwaway test servers. */
@@ -52,20 +57,29 @@ export function nodePgDriver(pool: Pool, options: NodePgDriverOptions = {}): Pos
       const client = await pool.connect();
       // A connection whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
       let broken: Error | undefined;
+      const markBroken = (error: Error) => (broken = error);
       try {
         const level = txOptions.isolation === 'serializable' ? 'SERIALIZABLE' : 'READ COMMITTED';
-        await sendOrBreak(client, `BEGIN ISOLATION LEVEL ${level}${txOptions.readOnly ? ' READ ONLY' : ''}`, (e) => (broken = e));
+        const beginSql = `BEGIN ISOLATION LEVEL ${level}${txOptions.readOnly ? ' READ ONLY' : ''}`;
+        const tx = client.pipeline === true ? pipelined(client, executor(client), beginSql, markBroken) : sequential(client, executor(client), beginSql, markBroken);
         let result: T;
         try {
-          result = await work(oneAtATime(executor(client)));
+          await tx.started;
+          result = await work(tx.sql);
+          // Reads may have left before BEGIN was confirmed: their answers count only if it was.
+          await tx.begun;
+          await tx.issued();
         } catch (error) {
+          // Everything work issued goes first, so nothing can run after the ROLLBACK, outside the transaction.
+          await tx.issued();
           await client.query('ROLLBACK').catch((rollbackError: Error) => {
             broken = rollbackError;
           });
+          await tx.begun; // a failed BEGIN is the error to report
           throw error;
         }
         // A failed COMMIT (e.g. a serialization failure found at commit) has already rolled back.
-        await sendOrBreak(client, 'COMMIT', (e) => (broken = e));
+        await sendOrBreak(client, 'COMMIT', markBroken);
         return result;
       } finally {
         client.release(broken);
@@ -76,21 +90,100 @@ export function nodePgDriver(pool: Pool, options: NodePgDriverOptions = {}): Pos
   };
 }
 
+interface DriverTransaction {
+  sql: SqlExecutor;
+  /** Resolves when work may start. */
+  started: Promise<void>;
+  /** Resolves once BEGIN succeeded; rejects with its error. */
+  begun: Promise<void>;
+  /** Resolves once every statement work issued has been handed to node-postgres (so it precedes what comes next). */
+  issued(): Promise<void>;
+}
+
 /**
- * Work may issue several statements at once (`Promise.all` over puts). One connection runs one
- * statement at a time anyway; queueing them here, in order, keeps node-postgres from the
- * concurrent `client.query()` it deprecates (and will refuse in pg 9).
+ * Without pipelining, one connection runs one statement at a time: BEGIN first, then work's
+ * statements queued here in the order issued (work may issue several at once, e.g.
+ * `Promise.all` over puts), which keeps node-postgres from the concurrent `client.query()` it
+ * deprecates (and will refuse in pg 9).
  */
-function oneAtATime(sql: SqlExecutor): SqlExecutor {
+function sequential(client: PoolClient, sql: SqlExecutor, beginSql: string, markBroken: (error: Error) => void): DriverTransaction {
+  const begun = sendOrBreak(client, beginSql, markBroken);
+  begun.catch(() => undefined);
   let tail: Promise<unknown> = Promise.resolve();
   return {
-    query<R extends object>(text: string, params?: readonly unknown[]) {
-      const run = tail.then(() => sql.query<R>(text, params));
-      tail = run.catch(() => undefined);
-      return run;
+    started: begun,
+    begun,
+    issued: () => tail.then(() => undefined),
+    sql: {
+      query<R extends object>(text: string, params?: readonly unknown[]) {
+        const run = tail.then(() => sql.query<R>(text, params));
+        tail = run.catch(() => undefined);
+        return run;
+      },
     },
   };
 }
+
+/**
+ * On a pipelined connection (`pipeline: true`), node-postgres sends each statement at once and
+ * matches the answers to the statements in order. Here, statements issued in the same turn of
+ * the event loop (work's `Promise.all`) also leave in one socket write: one wake-up of the
+ * PostgreSQL backend and one round trip rather than one each. BEGIN rides along with the first
+ * reads; a statement that may write waits for BEGIN's answer (and keeps its place: statements
+ * issued after it wait too), so that not even a failed BEGIN could let a write run outside the
+ * transaction. Reads sent ahead are harmless: if BEGIN failed, their answers are thrown away.
+ */
+function pipelined(client: PoolClient, sql: SqlExecutor, beginSql: string, markBroken: (error: Error) => void): DriverTransaction {
+  const stream = (client as PoolClient & { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    stream?.uncork?.();
+  };
+  /** Holds socket writes back until this turn's statements are all issued. */
+  const hold = () => {
+    if (corked || !stream?.cork || !stream.uncork) return;
+    corked = true;
+    stream.cork();
+    process.nextTick(uncork);
+  };
+
+  hold();
+  let confirmed = false;
+  const begun = sendOrBreak(client, beginSql, markBroken).then(() => {
+    confirmed = true;
+  });
+  begun.catch(() => undefined);
+  /** Statements waiting for BEGIN's answer; while any wait, later ones queue behind them. */
+  let waiting = 0;
+  const send = <R extends object>(text: string, params?: readonly unknown[]) => {
+    hold();
+    return sql.query<R>(text, params);
+  };
+  return {
+    started: Promise.resolve(),
+    begun,
+    issued: () => (waiting > 0 ? begun.then(noop, noop) : Promise.resolve()),
+    sql: {
+      query<R extends object>(text: string, params?: readonly unknown[], options?: StatementOptions) {
+        if (waiting === 0 && (confirmed || options?.read === true)) return send<R>(text, params);
+        waiting++;
+        return begun.then(
+          () => {
+            waiting--;
+            return send<R>(text, params);
+          },
+          (error: unknown) => {
+            waiting--;
+            throw error;
+          },
+        );
+      },
+    },
+  };
+}
+
+const noop = () => undefined;
 
 /** Sends BEGIN / COMMIT; a failure that is not an SQL error means the connection is unusable. */
 async function sendOrBreak(client: PoolClient, sql: string, markBroken: (error: Error) => void): Promise<void> {

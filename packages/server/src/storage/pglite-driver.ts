@@ -29,7 +29,22 @@ export function pgliteDriver(pglite: PGliteLike): PostgresDriver {
         // PGlite issues BEGIN itself; SET TRANSACTION is valid as long as nothing ran before it.
         const level = options.isolation === 'serializable' ? 'SERIALIZABLE' : 'READ COMMITTED';
         await tx.query(`SET TRANSACTION ISOLATION LEVEL ${level}${options.readOnly ? ', READ ONLY' : ''}`);
-        return work(executor(tx));
+        // PGlite commits when this callback returns: statements work did not await finish first.
+        const pending = new Set<Promise<unknown>>();
+        const sql = executor(tx);
+        const result = await work({
+          query<R extends object>(text: string, params?: readonly unknown[]) {
+            const run = sql.query<R>(text, params);
+            const settled: Promise<unknown> = run.then(
+              () => pending.delete(settled),
+              () => pending.delete(settled),
+            );
+            pending.add(settled);
+            return run;
+          },
+        });
+        await Promise.all(pending);
+        return result;
       });
     },
     async listen(channel, onPayload) {

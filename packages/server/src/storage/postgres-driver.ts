@@ -7,7 +7,15 @@
 
 /** Something that runs one SQL statement with `$1…` parameters. */
 export interface SqlExecutor {
-  query<R extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[] }>;
+  query<R extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: StatementOptions): Promise<{ rows: R[] }>;
+}
+
+export interface StatementOptions {
+  /**
+   * The statement only reads (a plain SELECT). A pipelining driver may then send it in the
+   * same round trip as BEGIN, before BEGIN is confirmed; anything else waits for BEGIN.
+   */
+  read?: boolean;
 }
 
 export interface DriverTransactionOptions {
@@ -28,6 +36,8 @@ export interface PostgresDriver extends SqlExecutor {
   /**
    * Runs `work` between BEGIN and COMMIT on one connection; a throw rolls back and rethrows.
    * `work` must use the executor it is given, not the driver (PGlite would wait on itself).
+   * Statements work issued without awaiting them still run before COMMIT, in the order issued
+   * (the store sends its NOTIFY that way, in the same round trip as COMMIT).
    */
   transaction<T>(options: DriverTransactionOptions, work: (sql: SqlExecutor) => Promise<T>): Promise<T>;
   /**

@@ -134,24 +134,29 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     if (isChangeList(changes)) notify(KIND, listeners, changes);
   }
 
-  /** pg_notify inside the transaction: PostgreSQL delivers it only if the transaction commits. */
-  async function publish(sql: SqlExecutor, changes: StoreChange[]): Promise<void> {
+  /**
+   * pg_notify inside the transaction: PostgreSQL delivers it only if the transaction commits.
+   * Every statement is issued at once, before this returns, so all of them precede COMMIT.
+   */
+  function publish(sql: SqlExecutor, changes: StoreChange[]): Promise<void> {
     const encode = (list: StoreChange[]) =>
       JSON.stringify({ v: 1, schema, origin, changes: list.map((c) => [c.collection, c.id, c.kind]) } satisfies ChangeMessage);
-    const send = async (list: StoreChange[]): Promise<void> => {
+    const payloads: string[] = [];
+    const split = (list: StoreChange[]): void => {
       const payload = encode(list);
       if (Buffer.byteLength(payload) <= MAX_PAYLOAD_BYTES) {
-        await sql.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, payload]);
+        payloads.push(payload);
       } else if (list.length > 1) {
         // Large transactions (imports) reach other processes as several messages.
         const half = Math.ceil(list.length / 2);
-        await send(list.slice(0, half));
-        await send(list.slice(half));
+        split(list.slice(0, half));
+        split(list.slice(half));
       } else {
         console.error(`[upward] [store:${KIND}] Id too long to announce to other processes: ${list[0]?.collection}.`);
       }
     };
-    await send(changes);
+    split(changes);
+    return Promise.all(payloads.map((payload) => sql.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, payload]))).then(() => undefined);
   }
 
   async function run<T>(
@@ -165,6 +170,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       const changes = new ChangeLog();
       let workError: { error: unknown } | undefined;
       try {
+        let published: Promise<void> | undefined;
         const result = await driver.transaction({ isolation: 'serializable', readOnly: mode === 'readonly' }, async (sql) => {
           let value: T;
           try {
@@ -179,9 +185,16 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
           // quietly roll back, so fail (or re-run) instead of reporting a success.
           if (state.retry) throw state.retry;
           if (state.failure) throw state.failure;
-          if (changes.size > 0 && driver.listen) await publish(sql, changes.list());
+          // Not awaited: the driver runs it before COMMIT, and a pipelining driver sends both in
+          // one round trip. Should it fail, PostgreSQL answers that COMMIT with a rollback, and
+          // its error is thrown below: nothing was committed.
+          if (changes.size > 0 && driver.listen) {
+            published = publish(sql, changes.list());
+            published.catch(() => undefined);
+          }
           return value;
         });
+        await published;
         if (changes.size > 0) notify(KIND, listeners, changes.list());
         return result;
       } catch (error) {
@@ -295,7 +308,7 @@ function transactionHandle(
   }
 
   const readVersion = async (c: CollectionName, id: string): Promise<StoredRecord | undefined> => {
-    const { rows } = await sql.query<{ version: number }>(`SELECT version FROM ${table(schema, c)} WHERE id = $1`, [id]);
+    const { rows } = await sql.query<{ version: number }>(`SELECT version FROM ${table(schema, c)} WHERE id = $1`, [id], READ);
     return rows[0] ? { id, version: rows[0].version } : undefined;
   };
 
@@ -303,7 +316,7 @@ function transactionHandle(
     async get(c, id) {
       enter(c, false);
       return statement(`reading ${c} "${id}"`, c, id, async () => {
-        const { rows } = await sql.query<Row>(`SELECT id, version, data::text AS data FROM ${table(schema, c)} WHERE id = $1`, [id]);
+        const { rows } = await sql.query<Row>(`SELECT id, version, data::text AS data FROM ${table(schema, c)} WHERE id = $1`, [id], READ);
         return rows[0] && fromRow(rows[0]);
       });
     },
@@ -385,6 +398,7 @@ function transactionHandle(
         const { rows } = await sql.query<Row>(
           `SELECT id, version, data::text AS data FROM ${table(schema, c)} ${where} ORDER BY id${sqlLimit}`,
           params,
+          READ,
         );
         return rows.map(fromRow);
       });
@@ -396,6 +410,9 @@ function transactionHandle(
     },
   };
 }
+
+/** The store's SELECTs only read: a pipelining driver may send them along with BEGIN. */
+const READ = { read: true } as const;
 
 interface Row {
   id: string;

@@ -49,7 +49,7 @@ export async function memoryDatabase(): Promise<Database> {
 
 /** A data set on the PostgreSQL server of `DATABASE_URL`, in a schema of its own, dropped on close. */
 export async function postgresDatabase(url: string, schema: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, pipeline: true });
   const driver = nodePgDriver(pool);
   return attachDatabase(driver, schema, 'test PostgreSQL', () => pool.end());
 }

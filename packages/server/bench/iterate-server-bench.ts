@@ -1,0 +1,191 @@
+/**
+ * A quicker loop for server performance work than `pnpm bench:server`: seeds the PostgreSQL
+ * benchmark data set once (schema `bench_iter`, its pair list kept in `.bench-out/`), then each
+ * run starts the server, loads it with autocannon and reports, besides req/s and latency, the
+ * server's CPU time per request (from /proc), which stays comparable when other work shares
+ * the machine and throughput does not. Each write run takes planned sessions not used before.
+ *
+ *   pnpm exec tsx packages/server/bench/iterate-server-bench.ts [--workload reads|writes|both]
+ *     [--workers 1] [--duration 10] [--connections 10] [--reseed 1] [--cpu-prof 1]
+ * `--cpu-prof 1` (one worker) writes a V8 CPU profile of the server to `.bench-out/profiles/`.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import autocannon, { type RawRequest, type Result } from 'autocannon';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import pg from 'pg';
+import { repositoryRoot } from '../src/config.ts';
+import { attachDatabase } from '../src/database/open-database.ts';
+import { dropSchema, nodePgDriver } from '../src/index.ts';
+import { seedBenchData, type BenchData } from './seed-bench.ts';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+const WORKLOAD = args.get('workload') ?? 'both';
+const WORKERS = Number(args.get('workers') ?? 1);
+const DURATION = Number(args.get('duration') ?? 10);
+const CONNECTIONS = Number(args.get('connections') ?? 10);
+const PROFILE = args.get('cpu-prof') === '1';
+const SCHEMA = 'bench_iter';
+const ISSUER = 'https://bench.upward.invalid';
+const AUDIENCE = 'upward-bench';
+const serverDir = `${repositoryRoot}packages/server/`;
+const outDir = `${repositoryRoot}.bench-out/`;
+const stateFile = `${outDir}iterate-state.json`;
+const profileDir = `${outDir}profiles/`;
+
+interface State {
+  data: BenchData;
+  /** Planned sessions already logged by earlier write runs. */
+  used: number;
+}
+
+function databaseUrl(): string {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const ensured = spawnSync(process.execPath, [`${serverDir}test/ensure-postgres.mjs`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = ensured.stdout?.trim().split('\n').pop();
+  if (ensured.status !== 0 || !url) throw new Error('No PostgreSQL: set DATABASE_URL.');
+  return url;
+}
+
+async function ensureSeeded(url: string): Promise<State> {
+  if (existsSync(stateFile) && args.get('reseed') !== '1') return JSON.parse(readFileSync(stateFile, 'utf8')) as State;
+  const pool = new pg.Pool({ connectionString: url, max: 10, pipeline: true });
+  const driver = nodePgDriver(pool);
+  await dropSchema(driver, SCHEMA);
+  const database = await attachDatabase(driver, SCHEMA, 'bench', () => pool.end());
+  const data = await seedBenchData(database.store, { people: 10_000, sessions: 50_000, plannedPerPair: 4, log: console.log });
+  // Vacuumed as well as analysed: right after a bulk load, autovacuum would otherwise run during
+  // the measurement and take CPU from it (a server in steady state has long been vacuumed).
+  const { rows: tables } = await driver.query<{ name: string }>('SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = $1', [SCHEMA]);
+  await driver.query(`VACUUM (ANALYZE) ${tables.map((t) => `"${SCHEMA}".${t.name}`).join(', ')}`);
+  await database.close();
+  const state = { data, used: 0 };
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(stateFile, JSON.stringify(state));
+  return state;
+}
+
+/** User + system CPU of a process and its children that are still running, in ms. */
+function cpuMs(pids: number[]): number {
+  const tick = 1000 / Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim() || 100);
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // The process is gone.
+    }
+  }
+  return total;
+}
+
+function serverPids(child: ChildProcess): number[] {
+  const out = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim();
+  return [child.pid!, ...out.split('\n').filter(Boolean).map(Number)];
+}
+
+/** CPU of the PostgreSQL backends (all of them: the benchmark is the only client that matters). */
+function postgresCpuMs(): number {
+  const out = spawnSync('pgrep', ['-f', 'postgres'], { encoding: 'utf8' }).stdout.trim();
+  return cpuMs(out.split('\n').filter(Boolean).map(Number));
+}
+
+const { publicKey, privateKey } = await generateKeyPair('ES256');
+const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
+const idp = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+const jwksUrl = `http://127.0.0.1:${(idp.address() as AddressInfo).port}/jwks.json`;
+const sign = (sub: string) =>
+  new SignJWT({ sub }).setProtectedHeader({ alg: 'ES256', kid: 'bench' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('2h').sign(privateKey);
+
+const url = databaseUrl();
+const state = await ensureSeeded(url);
+mkdirSync(profileDir, { recursive: true });
+const nodeArgs = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  cwd: serverDir,
+  env: {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    UPWARD_RATE_LIMIT_MAX: '0',
+    UPWARD_SCHEMA: SCHEMA,
+    DATABASE_URL: url,
+    UPWARD_WORKERS: String(WORKERS),
+    UPWARD_AUTH: 'jwt',
+    UPWARD_JWKS_URL: jwksUrl,
+    UPWARD_JWT_ISSUER: ISSUER,
+    UPWARD_JWT_AUDIENCE: AUDIENCE,
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const serverUrl = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    const found = /Listening on (http:\/\/[^\s]+)/.exec(out)?.[1];
+    if (found) resolve(found);
+  });
+  child.on('exit', (code) => reject(new Error(`the server exited with ${code}:\n${out}`)));
+});
+
+const participants = state.data.pairs.flatMap((p) => [p.mentorId, p.menteeId]);
+const tokens = new Map<string, string>();
+for (const id of participants) tokens.set(id, `Bearer ${await sign(id)}`);
+
+async function measure(name: string, setupRequest: (r: RawRequest) => RawRequest): Promise<void> {
+  const pids = serverPids(child);
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const cpu0 = cpuMs(pids);
+  const pg0 = postgresCpuMs();
+  const result: Result = await autocannon({ url: serverUrl, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest }] });
+  const cpu = cpuMs(pids) - cpu0;
+  const pgCpu = postgresCpuMs() - pg0;
+  const errors = result.errors + result.timeouts + result.non2xx;
+  const total = result.requests.total;
+  console.log(
+    `${name.padEnd(7)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${String(result.latency.p50).padStart(4)}  p99 ${String(result.latency.p99).padStart(4)} ms  errors ${errors}  ` +
+      `server ${(cpu / total).toFixed(2)} ms CPU/req  postgres ${(pgCpu / total).toFixed(2)} ms CPU/req  load before ${load}`,
+  );
+}
+
+let r = 0;
+const home = (request: RawRequest): RawRequest => ({
+  ...request,
+  method: 'GET',
+  path: '/api/v1/me/home',
+  headers: { authorization: tokens.get(participants[r++ % participants.length]!)! },
+});
+const queue = state.data.pairs.flatMap((p) => p.planned.map((sessionId, i) => ({ sessionId, author: i % 2 ? p.menteeId : p.mentorId })));
+const logSession = (request: RawRequest): RawRequest => {
+  const next = queue[state.used++];
+  if (!next) throw new Error('out of planned sessions: run with --reseed 1');
+  return {
+    ...request,
+    method: 'POST',
+    path: `/api/v1/sessions/${next.sessionId}/log`,
+    headers: { authorization: tokens.get(next.author)!, 'content-type': 'application/json', 'if-match': '"1"', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ sharedNotes: 'We looked at prompt writing together.', topics: ['Generative AI at work'], learned: 'How to brief a model' }),
+  };
+};
+
+try {
+  await autocannon({ url: serverUrl, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: home }] });
+  if (WORKLOAD !== 'writes') await measure('reads', home);
+  if (WORKLOAD !== 'reads') {
+    await measure('writes', logSession);
+    writeFileSync(stateFile, JSON.stringify(state));
+  }
+} finally {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  idp.close();
+}
+if (PROFILE) console.log(`profiles: ${readdirSync(profileDir).join(', ')}`);
