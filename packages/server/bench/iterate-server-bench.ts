@@ -12,15 +12,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import autocannon, { type RawRequest, type Result } from 'autocannon';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import pg from 'pg';
 import { repositoryRoot } from '../src/config.ts';
 import { attachDatabase } from '../src/database/open-database.ts';
 import { dropSchema, nodePgDriver } from '../src/index.ts';
 import { seedBenchData, type BenchData } from './seed-bench.ts';
+import { AUDIENCE, ISSUER, startIdentityProvider } from './identity-provider.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
@@ -30,8 +28,6 @@ const DURATION = Number(args.get('duration') ?? 10);
 const CONNECTIONS = Number(args.get('connections') ?? 10);
 const PROFILE = args.get('cpu-prof') === '1';
 const SCHEMA = 'bench_iter';
-const ISSUER = 'https://bench.upward.invalid';
-const AUDIENCE = 'upward-bench';
 const serverDir = `${repositoryRoot}packages/server/`;
 const outDir = `${repositoryRoot}.bench-out/`;
 const stateFile = `${outDir}iterate-state.json`;
@@ -95,13 +91,8 @@ function postgresCpuMs(): number {
   return cpuMs(out.split('\n').filter(Boolean).map(Number));
 }
 
-const { publicKey, privateKey } = await generateKeyPair('ES256');
-const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
-const idp = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
-await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
-const jwksUrl = `http://127.0.0.1:${(idp.address() as AddressInfo).port}/jwks.json`;
-const sign = (sub: string) =>
-  new SignJWT({ sub }).setProtectedHeader({ alg: 'ES256', kid: 'bench' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('2h').sign(privateKey);
+const idp = await startIdentityProvider();
+const { jwksUrl, sign } = idp;
 
 const url = databaseUrl();
 const state = await ensureSeeded(url);

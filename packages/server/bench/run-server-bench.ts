@@ -13,16 +13,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import autocannon, { type RawRequest, type Result } from 'autocannon';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import pg from 'pg';
 import { repositoryRoot } from '../src/config.ts';
 import { attachDatabase } from '../src/database/open-database.ts';
 import { dropSchema, nodePgDriver, pgliteDriver } from '../src/index.ts';
 import { seedBenchData, type BenchData } from './seed-bench.ts';
+import { AUDIENCE, ISSUER, startIdentityProvider } from './identity-provider.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
@@ -34,8 +32,6 @@ const ONLY = args.get('only');
 /** Server processes for the PostgreSQL run (PGlite is always one). */
 const WORKERS = Number(args.get('workers') ?? 2);
 const SCHEMA = 'bench_server';
-const ISSUER = 'https://bench.upward.invalid';
-const AUDIENCE = 'upward-bench';
 const serverDir = `${repositoryRoot}packages/server/`;
 const log = (message: string) => console.log(`[bench:server] ${message}`);
 
@@ -63,17 +59,6 @@ function serverCpuMs(child: ChildProcess): number {
 }
 
 const loadAverage = () => (existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a');
-
-async function startIdentityProvider() {
-  const { publicKey, privateKey } = await generateKeyPair('ES256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
-  const server = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
-  const sign = (sub: string) =>
-    new SignJWT({ sub }).setProtectedHeader({ alg: 'ES256', kid: 'bench' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('2h').sign(privateKey);
-  return { jwksUrl, sign, close: () => server.close() };
-}
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
