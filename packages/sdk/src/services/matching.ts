@@ -287,6 +287,9 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
         return requestNextChoice(ctx, repo, program, ctx.actor.personId, now);
       }),
 
+    // No permission check on purpose: there is no scheduler in an intranet page, so any signed-in
+    // page may run the program's own expiry rule. It only ends requests whose time has already
+    // passed and asks each mentee's next choice, exactly what the clock decided; it reveals nothing.
     expireRequests: (input) =>
       command(ctx, ProgramRef, input, async ({ programId }, repo, now) => {
         const program = await repo.get('programs', programId);
