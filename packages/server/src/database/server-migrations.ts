@@ -3,16 +3,10 @@
  * (`server_migrations`), so the Store's migrations stay the Store's. Same discipline: append
  * only, run under a transaction-scoped advisory lock so processes starting together take turns.
  */
-import { StorageError } from '@upward/sdk';
 import type { PostgresDriver } from '../storage/postgres-driver.ts';
-import { ident } from '../storage/postgres-schema.ts';
+import { ident, migrate, type Migration } from '../storage/postgres-schema.ts';
 
-interface ServerMigration {
-  version: number;
-  up(schema: string): string[];
-}
-
-export const serverMigrations: readonly ServerMigration[] = [
+export const serverMigrations: readonly Migration[] = [
   {
     version: 1,
     up: (schema) => [
@@ -35,22 +29,6 @@ export const serverMigrations: readonly ServerMigration[] = [
   },
 ];
 
-export async function migrateServerTables(driver: PostgresDriver, schema: string): Promise<void> {
-  await driver.transaction({ isolation: 'read committed', readOnly: false }, async (sql) => {
-    await sql.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`upward:server-migrate:${schema}`]);
-    await sql.query(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
-    const log = `${ident(schema)}.server_migrations`;
-    await sql.query(`CREATE TABLE IF NOT EXISTS ${log} (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const { rows } = await sql.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${log}`);
-    const current = rows[0]?.version ?? 0;
-    const latest = serverMigrations.reduce((max, m) => Math.max(max, m.version), 0);
-    if (current > latest) {
-      throw new StorageError('postgres', 'outdated', `The server tables in "${schema}" are at version ${current}, newer than this code (${latest}).`);
-    }
-    for (const step of serverMigrations) {
-      if (step.version <= current) continue;
-      for (const statement of step.up(schema)) await sql.query(statement);
-      await sql.query(`INSERT INTO ${log} (version) VALUES ($1)`, [step.version]);
-    }
-  });
+export function migrateServerTables(driver: PostgresDriver, schema: string): Promise<void> {
+  return migrate(driver, schema, serverMigrations, { table: 'server_migrations', describes: 'server-table schema' });
 }

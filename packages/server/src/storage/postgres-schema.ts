@@ -76,17 +76,34 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
+/** Which migrations a log table tracks: the Store's own, or another set sharing the schema. */
+export interface MigrationLog {
+  /** The table that records applied versions (also keys the advisory lock). */
+  table: string;
+  /** What the versions describe, for the "newer than this code" error. */
+  describes: string;
+}
+
+const storeLog: MigrationLog = { table: 'schema_migrations', describes: 'database schema' };
+
 /**
  * Brings `schema` up to the latest migration. Safe when several processes start at once: a
- * transaction-scoped advisory lock (keyed on the schema name) makes them take turns, and each
- * reads `schema_migrations` only after it holds the lock (READ COMMITTED, so it sees the turns
- * taken before it). Throws `StorageError('outdated')` when the database is newer than this code.
+ * transaction-scoped advisory lock (keyed on the schema and log names) makes them take turns, and
+ * each reads the log only after it holds the lock (READ COMMITTED, so it sees the turns taken
+ * before it). Throws `StorageError('outdated')` when the database is newer than this code.
+ * Another set of tables in the same schema (the server's) passes its own `log`, so each set is
+ * versioned separately.
  */
-export async function migrate(driver: PostgresDriver, schema: string, steps: readonly Migration[] = migrations): Promise<void> {
+export async function migrate(
+  driver: PostgresDriver,
+  schema: string,
+  steps: readonly Migration[] = migrations,
+  { table, describes }: MigrationLog = storeLog,
+): Promise<void> {
   await driver.transaction({ isolation: 'read committed', readOnly: false }, async (sql: SqlExecutor) => {
-    await sql.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`upward:migrate:${schema}`]);
+    await sql.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`upward:${table}:${schema}`]);
     await sql.query(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
-    const log = `${ident(schema)}.schema_migrations`;
+    const log = `${ident(schema)}.${ident(table)}`;
     await sql.query(`CREATE TABLE IF NOT EXISTS ${log} (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
     const { rows } = await sql.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${log}`);
     const current = rows[0]?.version ?? 0;
@@ -95,7 +112,7 @@ export async function migrate(driver: PostgresDriver, schema: string, steps: rea
       throw new StorageError(
         KIND,
         'outdated',
-        `The database schema "${schema}" is at version ${current}, newer than this code knows (${latest}). Deploy the newer release.`,
+        `The ${describes} "${schema}" is at version ${current}, newer than this code knows (${latest}). Deploy the newer release.`,
       );
     }
     for (const step of [...steps].sort((a, b) => a.version - b.version)) {
