@@ -9,7 +9,7 @@
  *     [--workers 1] [--duration 10] [--connections 10] [--reseed 1] [--cpu-prof 1]
  * `--cpu-prof 1` (one worker) writes a V8 CPU profile of the server to `.bench-out/profiles/`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import autocannon, { type RawRequest, type Result } from 'autocannon';
@@ -18,7 +18,7 @@ import { repositoryRoot } from '../src/config.ts';
 import { attachDatabase } from '../src/database/open-database.ts';
 import { dropSchema, nodePgDriver } from '../src/index.ts';
 import { seedBenchData, type BenchData } from './seed-bench.ts';
-import { AUDIENCE, ISSUER, startIdentityProvider } from './identity-provider.ts';
+import { AUDIENCE, ISSUER, cpuMs, postgresUrl, serverPids, startIdentityProvider, vacuumAnalyze } from './bench-support.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
@@ -39,14 +39,6 @@ interface State {
   used: number;
 }
 
-function databaseUrl(): string {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const ensured = spawnSync(process.execPath, [`${serverDir}test/ensure-postgres.mjs`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = ensured.stdout?.trim().split('\n').pop();
-  if (ensured.status !== 0 || !url) throw new Error('No PostgreSQL: set DATABASE_URL.');
-  return url;
-}
-
 async function ensureSeeded(url: string): Promise<State> {
   if (existsSync(stateFile) && args.get('reseed') !== '1') return JSON.parse(readFileSync(stateFile, 'utf8')) as State;
   const pool = new pg.Pool({ connectionString: url, max: 10, pipeline: true });
@@ -54,35 +46,12 @@ async function ensureSeeded(url: string): Promise<State> {
   await dropSchema(driver, SCHEMA);
   const database = await attachDatabase(driver, SCHEMA, 'bench', () => pool.end());
   const data = await seedBenchData(database.store, { people: 10_000, sessions: 50_000, plannedPerPair: 4, log: console.log });
-  // Vacuumed as well as analysed: right after a bulk load, autovacuum would otherwise run during
-  // the measurement and take CPU from it (a server in steady state has long been vacuumed).
-  const { rows: tables } = await driver.query<{ name: string }>('SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = $1', [SCHEMA]);
-  await driver.query(`VACUUM (ANALYZE) ${tables.map((t) => `"${SCHEMA}".${t.name}`).join(', ')}`);
+  await vacuumAnalyze(driver, SCHEMA);
   await database.close();
   const state = { data, used: 0 };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(stateFile, JSON.stringify(state));
   return state;
-}
-
-/** User + system CPU of a process and its children that are still running, in ms. */
-function cpuMs(pids: number[]): number {
-  const tick = 1000 / Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim() || 100);
-  let total = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) * tick;
-    } catch {
-      // The process is gone.
-    }
-  }
-  return total;
-}
-
-function serverPids(child: ChildProcess): number[] {
-  const out = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim();
-  return [child.pid!, ...out.split('\n').filter(Boolean).map(Number)];
 }
 
 /** CPU of the PostgreSQL backends (all of them: the benchmark is the only client that matters). */
@@ -94,7 +63,7 @@ function postgresCpuMs(): number {
 const idp = await startIdentityProvider();
 const { jwksUrl, sign } = idp;
 
-const url = databaseUrl();
+const url = postgresUrl(serverDir);
 const state = await ensureSeeded(url);
 mkdirSync(profileDir, { recursive: true });
 const nodeArgs = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];

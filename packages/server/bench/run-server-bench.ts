@@ -10,7 +10,7 @@
  *                     [--duration 10] [--connections 10] [--workers 2]
  * PostgreSQL: DATABASE_URL, else the local Debian cluster (test/ensure-postgres.mjs).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
@@ -20,7 +20,7 @@ import { repositoryRoot } from '../src/config.ts';
 import { attachDatabase } from '../src/database/open-database.ts';
 import { dropSchema, nodePgDriver, pgliteDriver } from '../src/index.ts';
 import { seedBenchData, type BenchData } from './seed-bench.ts';
-import { AUDIENCE, ISSUER, startIdentityProvider } from './identity-provider.ts';
+import { AUDIENCE, ISSUER, cpuMs, postgresUrl, serverPids, startIdentityProvider, vacuumAnalyze } from './bench-support.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
@@ -43,20 +43,8 @@ interface Row {
   cpuPerRequest: number;
 }
 
-/** User + system CPU so far of the server: the process and its workers, in ms (Linux /proc). */
-function serverCpuMs(child: ChildProcess): number {
-  const workers = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout?.trim().split('\n').filter(Boolean) ?? [];
-  let ticks = 0;
-  for (const pid of [String(child.pid), ...workers]) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      return NaN; // not Linux, or the process is gone
-    }
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
+/** User + system CPU so far of the server: the process and its workers, in ms. */
+const serverCpuMs = (child: ChildProcess): number => cpuMs(serverPids(child));
 
 const loadAverage = () => (existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a');
 
@@ -132,14 +120,6 @@ async function runWorkloads(backend: string, child: ChildProcess, url: string, d
   ];
 }
 
-function databaseUrl(): string {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const ensured = spawnSync(process.execPath, [`${serverDir}test/ensure-postgres.mjs`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = ensured.stdout?.trim().split('\n').pop();
-  if (ensured.status !== 0 || !url) throw new Error('No PostgreSQL: set DATABASE_URL or run as root so test/ensure-postgres.mjs can set one up.');
-  return url;
-}
-
 async function benchPglite(sign: (sub: string) => Promise<string>, env: Record<string, string>): Promise<Row[]> {
   const dataDir = `${repositoryRoot}.bench-out/server-pglite`;
   rmSync(dataDir, { recursive: true, force: true });
@@ -158,17 +138,14 @@ async function benchPglite(sign: (sub: string) => Promise<string>, env: Record<s
 }
 
 async function benchPostgres(sign: (sub: string) => Promise<string>, env: Record<string, string>): Promise<Row[]> {
-  const url = databaseUrl();
+  const url = postgresUrl(serverDir);
   const pool = new pg.Pool({ connectionString: url, max: 10, pipeline: true });
   const driver = nodePgDriver(pool);
   await dropSchema(driver, SCHEMA);
   log(`PostgreSQL: seeding ${PEOPLE} people and ${SESSIONS} sessions into schema ${SCHEMA} …`);
   const database = await attachDatabase(driver, SCHEMA, 'bench PostgreSQL', () => pool.end());
   const data = await seedBenchData(database.store, { people: PEOPLE, sessions: SESSIONS, plannedPerPair: 4, log });
-  // Vacuumed as well as analysed: right after a bulk load, autovacuum would otherwise run during
-  // the measurement and take CPU from it (a server in steady state has long been vacuumed).
-  const { rows: tables } = await driver.query<{ name: string }>('SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = $1', [SCHEMA]);
-  await driver.query(`VACUUM (ANALYZE) ${tables.map((t) => `"${SCHEMA}".${t.name}`).join(', ')}`);
+  await vacuumAnalyze(driver, SCHEMA);
   await database.close();
   const { child, url: serverUrl } = await startServer({ ...env, DATABASE_URL: url, UPWARD_WORKERS: String(WORKERS) });
   try {
