@@ -13,14 +13,17 @@ import type { SqlExecutor } from '../src/index.ts';
 export const ISSUER = 'https://bench.upward.invalid';
 export const AUDIENCE = 'upward-bench';
 
+/** RS256 with a 2048-bit key: how Entra ID and Okta sign access tokens unless told otherwise. */
+const ALG = 'RS256';
+
 export async function startIdentityProvider() {
-  const { publicKey, privateKey } = await generateKeyPair('ES256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
+  const { publicKey, privateKey } = await generateKeyPair(ALG, { modulusLength: 2048 });
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: ALG, use: 'sig' };
   const server = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
   const sign = (sub: string) =>
-    new SignJWT({ sub }).setProtectedHeader({ alg: 'ES256', kid: 'bench' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('2h').sign(privateKey);
+    new SignJWT({ sub }).setProtectedHeader({ alg: ALG, kid: 'bench' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('2h').sign(privateKey);
   return { jwksUrl, sign, close: () => server.close() };
 }
 

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { expect } from 'chai';
 import { ConflictError, StorageError, collections } from '@upward/sdk';
 import type { StoreChange } from '@upward/sdk';
-import { dropSchema, postgresStore } from '../src/index.ts';
+import { dropSchema, migrations, postgresStore } from '../src/index.ts';
 import type { PostgresDriver, PostgresStore, PostgresStoreOptions } from '../src/index.ts';
 import type { StoreSuiteOptions } from '@upward/sdk/storage/conformance';
 
@@ -66,11 +66,12 @@ export function testPostgresRegressions(options: RegressionOptions): void {
     it('migrates once, however many stores start at once, and again is a no-op', async () => {
       const stores = await Promise.all([driver(), driver(), driver()].map(async (d) => store(await d)));
       await Promise.all(stores.map((s) => s.ready()));
-      expect(await migrationRows()).to.deep.equal([1]);
+      const all = migrations.map((m) => m.version);
+      expect(await migrationRows()).to.deep.equal(all);
       const later = await store(await driver());
       await later.ready();
       await later.transaction(['people'], 'readwrite', (tx) => tx.put('people', { id: 'p1', version: 0 }));
-      expect(await migrationRows()).to.deep.equal([1]);
+      expect(await migrationRows()).to.deep.equal(all);
       const { rows } = await admin.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE '%\\_%' ESCAPE '\\' AND indexname NOT LIKE '%pkey'`,
         [schema],
@@ -78,6 +79,24 @@ export function testPostgresRegressions(options: RegressionOptions): void {
       // One index per entry of collections.ts, none created twice.
       const declared = Object.values(collections).reduce((n, c) => n + Object.keys(c.indexes).length, 0);
       expect(rows[0]!.n).to.equal(declared);
+    });
+
+    it('adds sessions.matchStatus to a database of the first release, keeping its sessions', async () => {
+      const s = await store(admin);
+      await s.ready();
+      await s.transaction(['sessions'], 'readwrite', async (tx) => {
+        await tx.put('sessions', { id: 's1', version: 0, matchId: 'm1', status: 'planned' });
+        await tx.put('sessions', { id: 's2', version: 0, matchId: 'm1', status: 'held' });
+      });
+      // Back to the first release's layout: no index, only version 1 logged.
+      await admin.query(`DROP INDEX "${schema}"."sessions_matchStatus"`);
+      await admin.query(`DELETE FROM "${schema}".schema_migrations WHERE version > 1`);
+      const upgraded = await store(await driver());
+      const planned = await upgraded.transaction(['sessions'], 'readonly', (tx) => tx.query('sessions', { index: 'matchStatus', key: ['m1', 'planned'] }));
+      expect(planned.map((r) => r.id)).to.deep.equal(['s1']);
+      const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = $1 AND indexname = 'sessions_matchStatus'`, [schema]);
+      expect(rows[0]!.n).to.equal(1);
+      expect(await migrationRows()).to.deep.equal(migrations.map((m) => m.version));
     });
 
     it('refuses a database migrated by a newer release with reason "outdated"', async () => {

@@ -53,13 +53,13 @@ export function homeService(ctx: ServiceContext): () => Promise<Home> {
                   return { personId: member.personId, name: p?.name ?? member.personId, title: p?.title ?? '', role: member.role };
                 }),
             ),
-            repo.query('sessions', 'matchId', match.id),
+            repo.query('sessions', 'matchStatus', [match.id, 'planned']),
             repo.query('agreements', 'matchId', match.id),
           ]);
           let next: (typeof sessions)[number] | undefined;
           for (const s of sessions) {
             // The earliest planned session from today on; the first of equals, as a stable sort would give.
-            if (s.status === 'planned' && s.scheduledAt >= today && (!next || s.scheduledAt < next.scheduledAt)) next = s;
+            if (s.scheduledAt >= today && (!next || s.scheduledAt < next.scheduledAt)) next = s;
           }
           let latest: (typeof agreements)[number] | undefined;
           for (const a of agreements) if (!latest || a.number > latest.number) latest = a;

@@ -25,7 +25,14 @@ export const collections = {
     indexes: { programId: { keyPath: 'programId' }, memberIds: { keyPath: 'memberIds', multiEntry: true } },
   },
   agreements: { indexes: { matchId: { keyPath: 'matchId' } } },
-  sessions: { indexes: { matchId: { keyPath: 'matchId' }, programId: { keyPath: 'programId' } } },
+  sessions: {
+    indexes: {
+      matchId: { keyPath: 'matchId' },
+      programId: { keyPath: 'programId' },
+      // A match's planned sessions without its (ever-growing) history: a participant's home reads these.
+      matchStatus: { keyPath: ['matchId', 'status'] },
+    },
+  },
   privateNotes: { indexes: { sessionAuthor: { keyPath: ['sessionId', 'authorId'] } } },
   actionItems: { indexes: { matchId: { keyPath: 'matchId' }, ownerId: { keyPath: 'ownerId' } } },
 } as const satisfies Record<string, { indexes: Record<string, IndexDefinition> }>;

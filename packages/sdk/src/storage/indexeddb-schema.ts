@@ -71,7 +71,11 @@ function sameIndex(wanted: IndexDefinition, keyPath: string | string[], multiEnt
 }
 
 /** Upward's upgrades, oldest first. */
-export const migrations: readonly Migration[] = [{ version: 1, migrate: syncSchema }];
+export const migrations: readonly Migration[] = [
+  { version: 1, migrate: syncSchema },
+  // sessions.matchStatus
+  { version: 2, migrate: syncSchema },
+];
 
 export interface OpenCallbacks {
   /** Another connection holds an older version open; the open waits until it closes. */

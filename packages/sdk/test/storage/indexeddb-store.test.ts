@@ -41,9 +41,9 @@ async function waitFor(check: () => boolean, what: string, ms = 3000): Promise<v
   }
 }
 
-/** A release after today's: version 2 marks every person as migrated. */
+/** A release after today's: it marks every person as migrated. */
 const markPeople: Migration = {
-  version: 2,
+  version: migrations[migrations.length - 1]!.version + 1,
   async migrate(_db, tx) {
     let cursor = await tx.objectStore('people').openCursor();
     while (cursor) {
@@ -107,7 +107,25 @@ describe('indexedDbStore', () => {
       const byEmail = await v2.transaction(['people'], 'readonly', (tx) => tx.query('people', { index: 'email', key: 'b@example.com' }));
       expect(byEmail).to.deep.equal([{ id: 'p2', version: 1, email: 'b@example.com', migrated: true }]);
       const db = track(await openUpwardDatabase(name, nextRelease));
-      expect(db.version).to.equal(2);
+      expect(db.version).to.equal(markPeople.version);
+    });
+
+    it('adds the sessions.matchStatus index to a database of the first release, keeping its sessions', async () => {
+      const first = await openDB(name, 1, {
+        // The first release's sessions store, without the index (the other indexes do not matter here).
+        upgrade(db) {
+          for (const c of collectionNames) db.createObjectStore(c, { keyPath: 'id' });
+        },
+      });
+      const tx = first.transaction('sessions', 'readwrite');
+      await tx.store.put({ id: 's1', version: 1, matchId: 'm1', status: 'planned' });
+      await tx.store.put({ id: 's2', version: 1, matchId: 'm1', status: 'held' });
+      await tx.done;
+      first.close();
+
+      const store = track(indexedDbStore({ name }));
+      const planned = await store.transaction(['sessions'], 'readonly', (tx) => tx.query('sessions', { index: 'matchStatus', key: ['m1', 'planned'] }));
+      expect(planned.map((r) => r.id)).to.deep.equal(['s1']);
     });
 
     it('brings an older layout in line with collections.ts (missing stores, stale indexes)', async () => {
@@ -139,7 +157,7 @@ describe('indexedDbStore', () => {
       await put(v1, { id: 'p1', version: 0 });
       await v1.close();
       const broken: Migration = {
-        version: 2,
+        version: markPeople.version,
         async migrate(_db, tx) {
           await tx.objectStore('people').put({ id: 'p1', version: 99 });
           throw new Error('bad data in people');

@@ -45,21 +45,26 @@ function keyPaths(index: IndexDefinition): readonly string[] {
 
 /** DDL creating one collection's table and indexes. */
 function collectionDdl(schema: string, collection: CollectionName): string[] {
-  const t = table(schema, collection);
   // `C` collation: primary-key order is byte order (= code-point order for UTF-8), not locale order.
-  const ddl = [`CREATE TABLE ${t} (id text COLLATE "C" PRIMARY KEY, version integer NOT NULL CHECK (version > 0), data jsonb NOT NULL)`];
+  return [
+    `CREATE TABLE ${table(schema, collection)} (id text COLLATE "C" PRIMARY KEY, version integer NOT NULL CHECK (version > 0), data jsonb NOT NULL)`,
+    ...indexDdl(schema, collection),
+  ];
+}
+
+/** DDL creating each index `collections.ts` declares for a collection, unless it exists already. */
+function indexDdl(schema: string, collection: CollectionName): string[] {
+  const t = table(schema, collection);
   const indexes: Record<string, IndexDefinition> = collections[collection].indexes;
-  for (const [name, index] of Object.entries(indexes)) {
+  return Object.entries(indexes).map(([name, index]) => {
     const indexName = ident(`${collection}_${name}`);
     if (index.multiEntry) {
       const field = keyPaths(index)[0]!;
       // jsonb_path_ops: smaller than the default GIN class and enough for `@>`, the only operator used.
-      ddl.push(`CREATE INDEX ${indexName} ON ${t} USING gin (${multiEntryExpression(field)} jsonb_path_ops)`);
-    } else {
-      ddl.push(`CREATE INDEX ${indexName} ON ${t} (${keyPaths(index).map((f) => `(${fieldExpression(f)})`).join(', ')})`);
+      return `CREATE INDEX IF NOT EXISTS ${indexName} ON ${t} USING gin (${multiEntryExpression(field)} jsonb_path_ops)`;
     }
-  }
-  return ddl;
+    return `CREATE INDEX IF NOT EXISTS ${indexName} ON ${t} (${keyPaths(index).map((f) => `(${fieldExpression(f)})`).join(', ')})`;
+  });
 }
 
 export interface Migration {
@@ -68,11 +73,20 @@ export interface Migration {
   up(schema: string): string[];
 }
 
-/** Append only: a released migration is never edited, a change is a new version. */
+/**
+ * Append only: a released migration is never edited, a change is a new version. Version 1 builds
+ * today's layout from `collections.ts`, so a new database has every index from the start; a
+ * later step that adds an index creates it only where it is missing (an older database).
+ */
 export const migrations: readonly Migration[] = [
   {
     version: 1,
     up: (schema) => collectionNames.flatMap((c) => collectionDdl(schema, c)),
+  },
+  {
+    // sessions.matchStatus: a participant's home reads a match's planned sessions only.
+    version: 2,
+    up: (schema) => indexDdl(schema, 'sessions'),
   },
 ];
 
