@@ -5,7 +5,17 @@
 import * as z from 'zod/mini';
 import { ValidationError, type FieldIssue } from '../errors.ts';
 
-export const Id = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100));
+/**
+ * Ids come from hosts and imports as well as from us. Control and invisible formatting characters
+ * (NUL, newlines, bidi overrides, zero-width spaces) are refused: PostgreSQL cannot store NUL, and
+ * the others make two ids look alike in a log, a URL or a CSV.
+ */
+export const Id = z.string().check(
+  z.trim(),
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(100),
+  z.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'must not contain control or invisible formatting characters'),
+);
 export const Version = z.int().check(z.gte(1));
 const EARLIEST = Date.parse('1900-01-01T00:00:00Z');
 const LATEST = Date.parse('9999-12-31T23:59:59.999Z');

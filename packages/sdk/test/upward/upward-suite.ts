@@ -44,6 +44,13 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         expect(await h.snapshot()).to.deep.equal(before);
       });
 
+      it('refuses ids with control or invisible characters', async () => {
+        for (const id of ['p\u00001', 'p\n1', 'p\u202e1', 'p\u200b1']) {
+          const error = await rejects(h.as(admin).programs.get(id), 'validation');
+          expect(error.message).to.contain('must not contain control or invisible formatting characters');
+        }
+      });
+
       it('checks cross-field rules: the end date must follow kickoff', async () => {
         const error = await rejects(h.as(admin).programs.create(programInput({ endDate: '2026-12-01' })), 'validation');
         expect(error.message).to.contain('endDate: must be after the kickoff date');
