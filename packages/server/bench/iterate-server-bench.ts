@@ -1,23 +1,23 @@
 /**
  * A quicker loop for server performance work than `pnpm bench:server`: seeds the PostgreSQL
  * benchmark data set once (schema `bench_iter`, its pair list kept in `.bench-out/`), then each
- * run starts the server, loads it with autocannon and reports, besides req/s and latency, the
+ * run starts the server, loads it (wrk or autocannon, see load-generator.ts) and reports, besides req/s and latency, the
  * server's CPU time per request (from /proc), which stays comparable when other work shares
  * the machine and throughput does not. Each write run takes planned sessions not used before.
  *
  *   pnpm exec tsx packages/server/bench/iterate-server-bench.ts [--workload reads|writes|both]
- *     [--workers 1] [--duration 10] [--connections 10] [--reseed 1] [--cpu-prof 1]
+ *     [--workers 1] [--duration 10] [--connections 10] [--reseed 1] [--cpu-prof 1] [--tool wrk|autocannon]
  * `--cpu-prof 1` (one worker) writes a V8 CPU profile of the server to `.bench-out/profiles/`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import autocannon, { type RawRequest, type Result } from 'autocannon';
 import pg from 'pg';
 import { repositoryRoot } from '../src/config.ts';
 import { attachDatabase } from '../src/database/open-database.ts';
 import { dropSchema, nodePgDriver } from '../src/index.ts';
 import { seedBenchData, type BenchData } from './seed-bench.ts';
+import { chooseLoadTool, runLoad, type LoadRequest, type LoadResult } from './load-generator.ts';
 import { AUDIENCE, ISSUER, cpuMs, postgresUrl, serverPids, startIdentityProvider, vacuumAnalyze } from './bench-support.ts';
 
 const args = new Map<string, string>();
@@ -28,6 +28,7 @@ const DURATION = Number(args.get('duration') ?? 10);
 const CONNECTIONS = Number(args.get('connections') ?? 10);
 const PROFILE = args.get('cpu-prof') === '1';
 const SCHEMA = 'bench_iter';
+const TOOL = chooseLoadTool(args.get('tool'), console.log);
 const serverDir = `${repositoryRoot}packages/server/`;
 const outDir = `${repositoryRoot}.bench-out/`;
 const stateFile = `${outDir}iterate-state.json`;
@@ -99,47 +100,42 @@ const participants = state.data.pairs.flatMap((p) => [p.mentorId, p.menteeId]);
 const tokens = new Map<string, string>();
 for (const id of participants) tokens.set(id, `Bearer ${await sign(id)}`);
 
-async function measure(name: string, setupRequest: (r: RawRequest) => RawRequest): Promise<void> {
+async function measure(name: string, requests: LoadRequest[], cycle: boolean): Promise<LoadResult> {
   const pids = serverPids(child);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const cpu0 = cpuMs(pids);
   const pg0 = postgresCpuMs();
-  const result: Result = await autocannon({ url: serverUrl, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest }] });
+  const result = await runLoad(TOOL, { url: serverUrl, connections: CONNECTIONS, durationSeconds: DURATION, requests, cycle });
   const cpu = cpuMs(pids) - cpu0;
   const pgCpu = postgresCpuMs() - pg0;
-  const errors = result.errors + result.timeouts + result.non2xx;
-  const total = result.requests.total;
   console.log(
-    `${name.padEnd(7)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${String(result.latency.p50).padStart(4)}  p99 ${String(result.latency.p99).padStart(4)} ms  errors ${errors}  ` +
-      `server ${(cpu / total).toFixed(2)} ms CPU/req  postgres ${(pgCpu / total).toFixed(2)} ms CPU/req  load before ${load}`,
+    `${name.padEnd(7)} ${result.perSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms.toFixed(1).padStart(5)}  p99 ${result.p99Ms.toFixed(1).padStart(5)} ms  errors ${result.errors}  ` +
+      `server ${(cpu / result.requests).toFixed(2)} ms CPU/req  postgres ${(pgCpu / result.requests).toFixed(2)} ms CPU/req  load before ${load}  (${TOOL})`,
   );
+  return result;
 }
 
-let r = 0;
-const home = (request: RawRequest): RawRequest => ({
-  ...request,
-  method: 'GET',
-  path: '/api/v1/me/home',
-  headers: { authorization: tokens.get(participants[r++ % participants.length]!)! },
-});
-const queue = state.data.pairs.flatMap((p) => p.planned.map((sessionId, i) => ({ sessionId, author: i % 2 ? p.menteeId : p.mentorId })));
-const logSession = (request: RawRequest): RawRequest => {
-  const next = queue[state.used++];
-  if (!next) throw new Error('out of planned sessions: run with --reseed 1');
-  return {
-    ...request,
+const homes: LoadRequest[] = participants.map((id) => ({ method: 'GET', path: '/api/v1/me/home', headers: { authorization: tokens.get(id)! } }));
+const body = JSON.stringify({ sharedNotes: 'We looked at prompt writing together.', topics: ['Generative AI at work'], learned: 'How to brief a model' });
+const logs: LoadRequest[] = state.data.pairs
+  .flatMap((p) => p.planned.map((sessionId, i) => ({ sessionId, author: i % 2 ? p.menteeId : p.mentorId })))
+  .slice(state.used)
+  .map(({ sessionId, author }) => ({
     method: 'POST',
-    path: `/api/v1/sessions/${next.sessionId}/log`,
-    headers: { authorization: tokens.get(next.author)!, 'content-type': 'application/json', 'if-match': '"1"', 'idempotency-key': randomUUID() },
-    body: JSON.stringify({ sharedNotes: 'We looked at prompt writing together.', topics: ['Generative AI at work'], learned: 'How to brief a model' }),
-  };
-};
+    path: `/api/v1/sessions/${sessionId}/log`,
+    headers: { authorization: tokens.get(author)!, 'content-type': 'application/json', 'if-match': '"1"', 'idempotency-key': randomUUID() },
+    body,
+  }));
 
 try {
-  await autocannon({ url: serverUrl, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: home }] });
-  if (WORKLOAD !== 'writes') await measure('reads', home);
+  const warmUp = await runLoad(TOOL, { url: serverUrl, connections: CONNECTIONS, durationSeconds: 2, requests: homes, cycle: true });
+  const offset = warmUp.requests % homes.length;
+  if (WORKLOAD !== 'writes') await measure('reads', [...homes.slice(offset), ...homes.slice(0, offset)], true);
   if (WORKLOAD !== 'reads') {
-    await measure('writes', logSession);
+    if (logs.length === 0) throw new Error('out of planned sessions: run with --reseed 1');
+    const result = await measure('writes', logs, false);
+    // Requests still in flight when the run ended may have been applied too.
+    state.used += result.requests + CONNECTIONS;
     writeFileSync(stateFile, JSON.stringify(state));
   }
 } finally {

@@ -1,5 +1,6 @@
 /**
- * `pnpm bench:server`: load-tests the reference server on loopback with autocannon, against
+ * `pnpm bench:server`: load-tests the reference server on loopback with wrk (autocannon where wrk
+ * cannot be had; see load-generator.ts), against
  * embedded PGlite (data on disk) and against PostgreSQL, with 10,000 people and 50,000 sessions
  * stored. Two workloads: a participant loading their home (GET /api/v1/me/home, each request as
  * another person) and logging a session (POST /api/v1/sessions/{id}/log with If-Match and a
@@ -7,19 +8,19 @@
  * process (`src/main.ts`) with real JWT sign-in against a local JWKS, as in production.
  *
  *   pnpm bench:server [--only pglite|postgres] [--people 10000] [--sessions 50000]
- *                     [--duration 10] [--connections 10] [--workers 2]
+ *                     [--duration 10] [--connections 10] [--workers 2] [--tool wrk|autocannon]
  * PostgreSQL: DATABASE_URL, else the local Debian cluster (test/ensure-postgres.mjs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import autocannon, { type RawRequest, type Result } from 'autocannon';
 import pg from 'pg';
 import { repositoryRoot } from '../src/config.ts';
 import { attachDatabase } from '../src/database/open-database.ts';
 import { dropSchema, nodePgDriver, pgliteDriver } from '../src/index.ts';
 import { seedBenchData, type BenchData } from './seed-bench.ts';
+import { chooseLoadTool, runLoad, type LoadRequest, type LoadResult } from './load-generator.ts';
 import { AUDIENCE, ISSUER, cpuMs, postgresUrl, serverPids, startIdentityProvider, vacuumAnalyze } from './bench-support.ts';
 
 const args = new Map<string, string>();
@@ -32,13 +33,14 @@ const ONLY = args.get('only');
 /** Server processes for the PostgreSQL run (PGlite is always one). */
 const WORKERS = Number(args.get('workers') ?? 2);
 const SCHEMA = 'bench_server';
+const TOOL = chooseLoadTool(args.get('tool'), (message) => console.log(`[bench:server] ${message}`));
 const serverDir = `${repositoryRoot}packages/server/`;
 const log = (message: string) => console.log(`[bench:server] ${message}`);
 
 interface Row {
   backend: string;
   workload: string;
-  result: Result;
+  result: LoadResult;
   /** CPU time of the server process(es) per request, in ms: comparable even on a busy machine. */
   cpuPerRequest: number;
 }
@@ -73,47 +75,39 @@ async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 async function runWorkloads(backend: string, child: ChildProcess, url: string, data: BenchData, sign: (sub: string) => Promise<string>): Promise<Row[]> {
-  const measure = async (setupRequest: (request: RawRequest) => RawRequest) => {
+  const measure = async (requests: LoadRequest[], cycle: boolean) => {
     log(`load average before the run: ${loadAverage()}`);
     const before = serverCpuMs(child);
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest }] });
-    return { result, cpuPerRequest: (serverCpuMs(child) - before) / Math.max(1, result.requests.total) };
+    const result = await runLoad(TOOL, { url, connections: CONNECTIONS, durationSeconds: DURATION, requests, cycle });
+    return { result, cpuPerRequest: (serverCpuMs(child) - before) / Math.max(1, result.requests) };
   };
   const participants = data.pairs.flatMap((p) => [p.mentorId, p.menteeId]);
   const tokens = new Map<string, string>();
   for (const id of participants) tokens.set(id, `Bearer ${await sign(id)}`);
 
-  let r = 0;
-  const home = (request: RawRequest): RawRequest => ({
-    ...request,
-    method: 'GET',
-    path: '/api/v1/me/home',
-    headers: { authorization: tokens.get(participants[r++ % participants.length]!)! },
-  });
-  // Warm-up: JIT, connection pool, JWKS fetch, PostgreSQL caches.
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: home }] });
-  r = 0;
-  const reads = await measure(home);
+  // Each request as another participant, so the server checks a new token almost every time.
+  const homes: LoadRequest[] = participants.map((id) => ({ method: 'GET', path: '/api/v1/me/home', headers: { authorization: tokens.get(id)! } }));
+  // Warm-up: JIT, connection pool, JWKS fetch, PostgreSQL caches. The measured run then starts
+  // with the participants the warm-up did not reach, whose tokens are not verified yet.
+  const warmUp = await runLoad(TOOL, { url, connections: CONNECTIONS, durationSeconds: 2, requests: homes, cycle: true });
+  const offset = warmUp.requests % homes.length;
+  const reads = await measure([...homes.slice(offset), ...homes.slice(0, offset)], true);
 
-  const queue = data.pairs.flatMap((p) => p.planned.map((sessionId, i) => ({ sessionId, author: i % 2 ? p.menteeId : p.mentorId })));
-  let w = 0;
-  const logSession = (request: RawRequest): RawRequest => {
-    const next = queue[w++];
-    if (!next) throw new Error('the write benchmark ran out of planned sessions: seed more (--sessions)');
-    return {
-      ...request,
-      method: 'POST',
-      path: `/api/v1/sessions/${next.sessionId}/log`,
+  const body = JSON.stringify({ sharedNotes: 'We looked at prompt writing together.', topics: ['Generative AI at work'], learned: 'How to brief a model' });
+  const logs: LoadRequest[] = data.pairs.flatMap((p) =>
+    p.planned.map((sessionId, i) => ({
+      method: 'POST' as const,
+      path: `/api/v1/sessions/${sessionId}/log`,
       headers: {
-        authorization: tokens.get(next.author)!,
+        authorization: tokens.get(i % 2 ? p.menteeId : p.mentorId)!,
         'content-type': 'application/json',
         'if-match': '"1"',
         'idempotency-key': randomUUID(),
       },
-      body: JSON.stringify({ sharedNotes: 'We looked at prompt writing together.', topics: ['Generative AI at work'], learned: 'How to brief a model' }),
-    };
-  };
-  const writes = await measure(logSession);
+      body,
+    })),
+  );
+  const writes = await measure(logs, false);
   return [
     { backend, workload: 'GET  /me/home (participant home)', ...reads },
     { backend, workload: 'POST /sessions/{id}/log (log a session)', ...writes },
@@ -166,16 +160,15 @@ try {
 }
 
 console.log(
-  `\n${PEOPLE} people, ${SESSIONS} sessions; ${CONNECTIONS} connections, ${DURATION} s per workload, loopback; the server in its own process(es), ×N = workers\n`,
+  `\n${PEOPLE} people, ${SESSIONS} sessions; ${CONNECTIONS} connections, ${DURATION} s per workload, loopback, load from ${TOOL}; the server in its own process(es), ×N = workers\n`,
 );
 console.log(
   `${'backend'.padEnd(14)} ${'workload'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} ${'server CPU ms/req'.padStart(18)}`,
 );
 for (const { backend, workload, result, cpuPerRequest } of rows) {
-  const errors = result.errors + result.timeouts + result.non2xx;
   console.log(
-    `${backend.padEnd(14)} ${workload.padEnd(42)} ${result.requests.average.toFixed(0).padStart(8)} ${String(result.latency.p50).padStart(7)} ${String(result.latency.p99).padStart(7)} ${String(errors).padStart(7)} ${cpuPerRequest.toFixed(2).padStart(18)}`,
+    `${backend.padEnd(14)} ${workload.padEnd(42)} ${result.perSecond.toFixed(0).padStart(8)} ${result.p50Ms.toFixed(1).padStart(7)} ${result.p99Ms.toFixed(1).padStart(7)} ${String(result.errors).padStart(7)} ${cpuPerRequest.toFixed(2).padStart(18)}`,
   );
 }
-console.log(`Load average at the end: ${loadAverage()} (2 cores here; autocannon shares them with the server).`);
+console.log(`Load average at the end: ${loadAverage()} (2 cores here; ${TOOL} shares them with the server).`);
 console.log('\nTargets (PostgreSQL, 2 cores): reads >= 1000 req/s, writes >= 300 req/s, p99 <= 50 ms, 0 errors.');

@@ -16,7 +16,7 @@ import { postgresIdempotencyStore, type PostgresIdempotencyStore } from './datab
 import { createAuthenticator, type Authenticator } from './auth/authenticator.ts';
 import { addressList, isTrustedPeer } from './auth/proxy.ts';
 import { singleHeader } from './auth/credentials.ts';
-import { mountFetchHandler, nodeRequestOf } from './http/fetch-bridge.ts';
+import { mountFetchHandler, type NodeHandlerRequest } from './http/fetch-bridge.ts';
 import { problem, problemFromError, sendProblem } from './http/problem.ts';
 import { CSRF_HEADER, registerSecurity } from './http/security.ts';
 import { registerStaticFiles } from './http/static-files.ts';
@@ -112,12 +112,9 @@ export async function createServer(config: ServerConfig, dependencies: ServerDep
   }
 
   const changeFeed = createUpward({ store, actor: { personId: 'upward-change-feed' } });
-  const handler = createRequestHandler({
+  const handler = createRequestHandler<NodeHandlerRequest>({
     basePath: API_BASE_PATH,
-    authenticate: async (request) => {
-      const node = nodeRequestOf.get(request);
-      return node ? authenticate({ headers: node.headers, peerAddress: node.socket.remoteAddress }) : null;
-    },
+    authenticate: ({ node }) => authenticate({ headers: node.headers, peerAddress: node.socket.remoteAddress }),
     upwardFor: (actor) => createUpward({ store, actor }),
     idempotency,
     // One store, one LISTEN: every process hears every change (its own directly, others' via NOTIFY).

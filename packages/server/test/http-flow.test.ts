@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import type { UpwardServer } from '../src/index.ts';
 import { isCrossSiteForgery } from '../src/http/security.ts';
-import { BASE, call, databasesUnderTest, memoryDatabase, ok, programInput, seedPeople, startServer } from './http/harness.ts';
+import { BASE, call, databasesUnderTest, memoryDatabase, ok, people, programInput, seedPeople, startServer } from './http/harness.ts';
 
 for (const { name, open } of databasesUnderTest()) describe(`HTTP: a whole program flow (${name})`, () => {
   let server: UpwardServer;
@@ -208,6 +208,19 @@ describe('HTTP: the server around the API', () => {
       const res = await server.app.inject({ method: 'GET', url: sneaky });
       expect(res.statusCode, sneaky).to.equal(404);
     }
+  });
+
+  it('reads a body as Request.text() would: UTF-8 kept, a leading byte-order mark dropped', async () => {
+    const person = { ...people.anna, id: 'zoe', email: 'zoe@example.com', name: 'Zoë Müller-Ørsted' };
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(person))]);
+    const res = await server.app.inject({
+      method: 'POST',
+      url: `${BASE}/people`,
+      headers: { 'x-upward-acting-as': 'admin', 'content-type': 'application/json', 'idempotency-key': 'bom-1' },
+      payload: body,
+    });
+    expect(res.statusCode, res.body).to.be.within(200, 201);
+    expect(JSON.parse(res.body)).to.include({ id: 'zoe', name: 'Zoë Müller-Ørsted' });
   });
 
   it('answers an oversized body with a 413 problem', async () => {

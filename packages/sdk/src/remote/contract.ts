@@ -321,13 +321,14 @@ export function buildRequest(op: Operation, input: unknown, options: { idempoten
 export interface IncomingParts {
   pathParams: Record<string, string>;
   query: URLSearchParams | Record<string, string | readonly string[] | undefined>;
-  headers: Headers | Record<string, string | readonly string[] | undefined>;
+  /** Fetch `Headers`, anything else with a case-insensitive `get`, or a plain name → value record. */
+  headers: { get(name: string): string | null } | Record<string, string | readonly string[] | undefined>;
   /** The parsed JSON body, or undefined when there was none. */
   body: unknown;
 }
 
 function headerValue(headers: IncomingParts['headers'], name: string): string | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  if (typeof headers.get === 'function') return (headers as { get(name: string): string | null }).get(name) ?? undefined;
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() !== wanted || value === undefined) continue;

@@ -1,39 +1,45 @@
 /**
- * Mounts a Fetch-API handler (`Request => Promise<Response>`, the SDK's REST handler) under a
- * path in Fastify: the Node request becomes a `Request` (raw body, headers, an abort signal that
- * fires when the client goes away) and the `Response` is written back — buffered for ordinary
- * answers, streamed for Server-Sent Events so each event leaves as soon as it is written.
+ * Mounts the SDK's REST handler (`request => Promise<Response>`) under a path in Fastify: the
+ * Node request becomes the few members the handler reads (raw body, headers, an abort signal
+ * that fires when the client goes away; see `HandlerRequest`) and the `Response` is written back
+ * — buffered for ordinary answers, streamed for Server-Sent Events so each event leaves as soon
+ * as it is written.
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { HandlerRequest } from '@upward/sdk/remote/handler';
 import { problem, sendProblem } from './problem.ts';
 
-export type FetchHandler = (request: Request) => Promise<Response>;
+/** A request as the handler sees it, with the Node request behind it (for authentication). */
+export interface NodeHandlerRequest extends HandlerRequest {
+  readonly node: FastifyRequest;
+}
 
-/** Lets the API handler's `authenticate(request)` see the Node request behind a `Request`. */
-export const nodeRequestOf = new WeakMap<Request, FastifyRequest>();
+export type NodeRequestHandler = (request: NodeHandlerRequest) => Promise<Response>;
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Decodes as `Request.text()` does: UTF-8, a leading BOM dropped, bad bytes replaced. */
+const utf8 = new TextDecoder();
 
-export function toFetchRequest(request: FastifyRequest, signal: AbortSignal): Request {
-  // Name/value pairs: the Request builds its Headers from them in one pass.
-  const headers: [string, string][] = [];
-  for (const name in request.headers) {
-    const value = request.headers[name];
-    if (value === undefined || name.startsWith(':')) continue;
-    if (typeof value === 'string') headers.push([name, value]);
-    else for (const v of value) headers.push([name, v]);
-  }
+export function toHandlerRequest(request: FastifyRequest, signal: AbortSignal): NodeHandlerRequest {
+  const headers = request.headers;
   const body = BODYLESS.has(request.method) || !Buffer.isBuffer(request.body) || request.body.length === 0 ? undefined : request.body;
-  // The host is fixed: the handler routes on the path, and a client-chosen Host must not matter.
-  // The body is the buffer Fastify already collected, handed over without another copy.
-  return new Request(new URL(request.url, 'http://upward.local'), {
+  return {
     method: request.method,
-    headers,
-    // Node's request buffers live on ordinary ArrayBuffers, never shared ones.
-    body: body as Uint8Array<ArrayBuffer> | undefined,
+    // The host is fixed: the handler routes on the path, and a client-chosen Host must not matter.
+    url: new URL(request.url, 'http://upward.local').href,
+    headers: {
+      // Node has lower-cased the names and joined repeated headers (all but Set-Cookie) already.
+      get(name) {
+        const value = headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
     signal,
-  });
+    // The body is the buffer Fastify already collected.
+    text: async () => (body ? utf8.decode(body) : ''),
+    node: request,
+  };
 }
 
 export async function sendFetchResponse(reply: FastifyReply, response: Response, abort: AbortController): Promise<FastifyReply> {
@@ -65,7 +71,7 @@ export function containsNul(request: FastifyRequest): boolean {
   return body.includes(0) || /(^|[^\\])(\\\\)*\\u0000/.test(body.toString('latin1'));
 }
 
-export function mountFetchHandler(app: FastifyInstance, prefix: string, handler: FetchHandler): void {
+export function mountFetchHandler(app: FastifyInstance, prefix: string, handler: NodeRequestHandler): void {
   const route = async (request: FastifyRequest, reply: FastifyReply) => {
     if (containsNul(request)) {
       return sendProblem(
@@ -82,9 +88,7 @@ export function mountFetchHandler(app: FastifyInstance, prefix: string, handler:
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) abort.abort();
     });
-    const fetchRequest = toFetchRequest(request, abort.signal);
-    nodeRequestOf.set(fetchRequest, request);
-    return sendFetchResponse(reply, await handler(fetchRequest), abort);
+    return sendFetchResponse(reply, await handler(toHandlerRequest(request, abort.signal)), abort);
   };
   app.all(prefix, route);
   app.all(`${prefix}/*`, route);
