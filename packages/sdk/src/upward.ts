@@ -43,9 +43,10 @@ export interface Upward {
   /** The acting participant's home: matches, next sessions, agreements to sign, open actions. */
   home(): Promise<Home>;
   /**
-   * Calls `listener` after every committed change, here or (on IndexedDB) in another tab.
-   * Events carry only what changed, never the data: read it again through the API, which
-   * applies the reader's permissions. Returns the unsubscribe function.
+   * Calls `listener` after every committed change, here or (on IndexedDB) in another tab, to a
+   * record the actor may read: nobody hears of another person's private note, a participant of
+   * someone else's match. Events carry only what changed, never the data: read it again through
+   * the API. Returns the unsubscribe function.
    */
   subscribe(listener: (changes: readonly ChangeEvent[]) => void): () => void;
 }
@@ -113,9 +114,33 @@ export function createUpward(options: CreateUpwardOptions): Upward {
       add: true, update: true, setDone: true, list: true,
     }),
     home: async () => (await home())(),
-    subscribe: (listener) =>
-      ctx.store.subscribe((changes) =>
-        listener(changes.map((c) => ({ entity: entityNames[c.collection], id: c.id, kind: c.kind }))),
-      ),
+    subscribe: (listener) => {
+      // Each change reaches only those who may read the record (services/change-audience.ts).
+      // Batches are delivered in commit order, each once its audience is known.
+      let active = true;
+      let delivered = Promise.resolve();
+      const stop = ctx.store.subscribe((changes) => {
+        const audiences = participant().then((m) => m.audiencesOf(ctx.store, changes).then((list) => ({ list, mayHear: m.mayHear })));
+        delivered = delivered.then(
+          () =>
+            audiences.then(
+              ({ list, mayHear }) => {
+                const heard = changes.filter((_, i) => mayHear(ctx.actor, list[i] ?? null));
+                if (!active || heard.length === 0) return;
+                try {
+                  listener(heard.map((c) => ({ entity: entityNames[c.collection], id: c.id, kind: c.kind })));
+                } catch (error) {
+                  console.error('[upward] A subscribe listener threw:', error);
+                }
+              },
+              (error: unknown) => console.error('[upward] Could not work out who may hear of a change, so it is not announced:', error),
+            ),
+        );
+      });
+      return () => {
+        active = false;
+        stop();
+      };
+    },
   };
 }

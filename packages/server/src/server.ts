@@ -8,7 +8,7 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { createUpward, type ChangeEvent } from '@upward/sdk';
+import { createUpward } from '@upward/sdk';
 import { createRequestHandler } from '@upward/sdk/remote/handler';
 import type { ServerConfig } from './config.ts';
 import { openDatabase, type Database } from './database/open-database.ts';
@@ -111,15 +111,14 @@ export async function createServer(config: ServerConfig, dependencies: ServerDep
     });
   }
 
-  const changeFeed = createUpward({ store, actor: { personId: 'upward-change-feed' } });
   const handler = createRequestHandler<NodeHandlerRequest>({
     basePath: API_BASE_PATH,
     authenticate: ({ node }) => authenticate({ headers: node.headers, peerAddress: node.socket.remoteAddress }),
     upwardFor: (actor) => createUpward({ store, actor }),
     idempotency,
-    // One store, one LISTEN: every process hears every change (its own directly, others' via NOTIFY).
-    // Events carry entity, kind and id only, so the feed needs no per-reader filtering.
-    subscribe: (listener: (changes: readonly ChangeEvent[]) => void) => changeFeed.subscribe(listener),
+    // GET /events streams the caller's own `Upward.subscribe`: one store, one LISTEN, every process
+    // hears every change (its own directly, others' via NOTIFY), and each reader only the changes
+    // to records they may read (worked out once per change, not once per reader).
     onError: (error) => app.log.error({ err: error }, 'API request failed'),
   });
   mountFetchHandler(app, API_BASE_PATH, handler);

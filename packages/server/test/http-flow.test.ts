@@ -125,28 +125,47 @@ for (const { name, open } of databasesUnderTest()) describe(`HTTP: a whole progr
     expect((await ok(server, 'admin', 'programs.get', program.id)).description).to.equal('First edit');
   });
 
-  it('streams change events over SSE on a real port, ids only', async () => {
+  it('streams change events over SSE on a real port, ids only, each to those who may read the record', async () => {
     const address = await server.listen();
     const abort = new AbortController();
-    const response = await fetch(`${address}${BASE}/events`, { headers: { 'x-upward-acting-as': 'anna' }, signal: abort.signal });
-    expect(response.status).to.equal(200);
-    expect(response.headers.get('content-type')).to.match(/^text\/event-stream/);
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let received = '';
-    const reading = (async () => {
-      while (!received.includes('data: ')) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        received += decoder.decode(value);
-      }
-    })();
+    const feed = async (personId: string) => {
+      const response = await fetch(`${address}${BASE}/events`, { headers: { 'x-upward-acting-as': personId }, signal: abort.signal });
+      expect(response.status).to.equal(200);
+      expect(response.headers.get('content-type')).to.match(/^text\/event-stream/);
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      const stream = { text: '' };
+      // Reads until the action item (the last change below) has arrived, or 3 s have passed.
+      const reading = (async () => {
+        while (!stream.text.includes('"action item"')) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          stream.text += decoder.decode(value);
+        }
+      })().catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError') throw error; // the test ends the streams below
+      });
+      return { stream, reading };
+    };
+    const mentor = await feed('anna');
+    const mentee = await feed('vp-sales');
+    const outsider = await feed('ben');
     await new Promise((r) => setTimeout(r, 50));
+    const note = await ok(server, 'anna', 'sessions.writePrivateNote', { sessionId: ids.session!, text: 'Second private thought' });
     await ok(server, 'anna', 'actionItems.add', { matchId: ids.match!, text: 'Streamed item', ownerId: 'anna' });
-    await Promise.race([reading, new Promise((r) => setTimeout(r, 3000))]);
+    await Promise.race([Promise.all([mentor.reading, mentee.reading]), new Promise((r) => setTimeout(r, 3000))]);
+    await new Promise((r) => setTimeout(r, 100));
     abort.abort();
-    expect(received).to.match(/data: \[\{"entity":"action item","id":"[^"]+","kind":"put"\}\]/);
-    expect(received).not.to.include('Streamed item');
+    await Promise.all([mentor.reading, mentee.reading, outsider.reading]);
+    for (const { stream } of [mentor, mentee]) {
+      expect(stream.text).to.match(/data: \[\{"entity":"action item","id":"[^"]+","kind":"put"\}\]/);
+      expect(stream.text).not.to.include('Streamed item');
+    }
+    // The private note is announced to its author alone.
+    expect(mentor.stream.text).to.include(`{"entity":"private note","id":"${note.id}","kind":"put"}`);
+    expect(mentee.stream.text).not.to.include('private note');
+    expect(mentee.stream.text).not.to.include(note.id);
+    expect(outsider.stream.text).not.to.include('data: ');
   });
 });
 

@@ -7,7 +7,7 @@
  * only routes, authenticates, parses, makes mutations idempotent and writes problems.
  */
 import { canonicalJson, sha256Hex } from '../internal/sha256.ts';
-import type { ChangeEvent, Upward } from '../upward.ts';
+import type { Upward } from '../upward.ts';
 import {
   IDEMPOTENCY_KEY,
   IF_MATCH,
@@ -56,8 +56,6 @@ export interface RequestHandlerOptions<R extends HandlerRequest = Request> {
   /** The `Upward` that acts for this caller (usually `createUpward({ store, actor })`). */
   upwardFor(actor: AuthenticatedActor): Upward;
   idempotency: IdempotencyStore;
-  /** Change events for `GET /events`; default: the caller's `Upward.subscribe`. */
-  subscribe?(listener: (changes: readonly ChangeEvent[]) => void): () => void;
   /** Sees every unexpected error (the 500s), for the host's logs. */
   onError?(error: unknown): void;
   /** Milliseconds between SSE heartbeat comments. Default 15,000. */
@@ -181,7 +179,6 @@ export function createRequestHandler<R extends HandlerRequest = Request>(options
   }
 
   function events(upward: Upward, request: HandlerRequest): Response {
-    const subscribe = options.subscribe ?? ((listener: (changes: readonly ChangeEvent[]) => void) => upward.subscribe(listener));
     const encoder = new TextEncoder();
     let cleanup = () => {};
     const stream = new ReadableStream<Uint8Array>({
@@ -195,7 +192,8 @@ export function createRequestHandler<R extends HandlerRequest = Request>(options
             cleanup();
           }
         };
-        const unsubscribe = subscribe((changes) => {
+        // The caller's own feed: only changes to records they may read.
+        const unsubscribe = upward.subscribe((changes) => {
           const events = changes.map(({ entity, id, kind }) => ({ entity, id, kind }));
           if (events.length) send(`data: ${JSON.stringify(events)}\n\n`);
         });

@@ -61,6 +61,11 @@ export function authorize(permission: Permission, relations: ReadonlySet<Relatio
   }
 }
 
+/** A draft is the admin's work in progress: to participants it does not exist yet. */
+export function seesProgram(program: { phase: string }, relations: ReadonlySet<Relation>): boolean {
+  return program.phase !== 'draft' || relations.has('admin') || relations.has('champion');
+}
+
 /** Relations of the actor to a program, and optionally to a match and a record owner. */
 export function relationsOf(
   actor: Actor,

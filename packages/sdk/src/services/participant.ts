@@ -8,3 +8,4 @@ export { homeService } from './home.ts';
 export { matchQueries } from './match-queries.ts';
 export { peopleService } from './people.ts';
 export { sessionsService } from './sessions.ts';
+export { audiencesOf, mayHear } from './change-audience.ts';

@@ -14,7 +14,7 @@ import {
   toFieldIssues,
   type Program,
 } from '../domain/index.ts';
-import { authorize, relationsOf } from './authorization.ts';
+import { authorize, relationsOf, seesProgram } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { assertVersion, type Repository } from './repository.ts';
 
@@ -72,10 +72,7 @@ export async function readableProgram(ctx: ServiceContext, repo: Repository, id:
   const program = await repo.get('programs', id);
   const relations = relationsOf(ctx.actor, { program });
   authorize('programs.read', relations);
-  if (program.phase === 'draft' && !relations.has('admin') && !relations.has('champion')) {
-    // A draft is the admin's work in progress: to participants it does not exist yet.
-    throw new NotFoundError('program', id);
-  }
+  if (!seesProgram(program, relations)) throw new NotFoundError('program', id);
   return program;
 }
 
@@ -121,10 +118,7 @@ export function programsService(ctx: ServiceContext): ProgramsApi {
       query(ctx, ProgramList, filter ?? {}, async ({ phase }, repo) => {
         const programs = phase ? await repo.query('programs', 'phase', phase) : await repo.query('programs');
         return programs
-          .filter((p) => {
-            const r = relationsOf(ctx.actor, { program: p });
-            return p.phase !== 'draft' || r.has('admin') || r.has('champion');
-          })
+          .filter((p) => seesProgram(p, relationsOf(ctx.actor, { program: p })))
           .sort((a, b) => a.kickoffDate.localeCompare(b.kickoffDate) || a.name.localeCompare(b.name));
       }),
 

@@ -296,7 +296,7 @@ describe('REST handler', () => {
   });
 
   describe('GET /events', () => {
-    it('streams change events (entity, id, kind — never data) with heartbeats, until the request is aborted', async () => {
+    it('streams the changes the caller may read (entity, id, kind — never data) with heartbeats, until the request is aborted', async () => {
       const abort = new AbortController();
       const response = await h.handler(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${h.world.mentorId}` }, signal: abort.signal }));
       expect(response.status).to.equal(200);
@@ -311,10 +311,13 @@ describe('REST handler', () => {
         }
       };
       await readUntil(/: connected/);
+      // A draft is invisible to the mentor, so its creation is not announced to them; opening it is.
       const created = await h.call('programs.create', programInput);
+      await h.call('programs.openEnrolment', { id: created.body.id });
       await readUntil(/^data: .*\n\n/m);
       const events = JSON.parse(/^data: (.*)$/m.exec(text)![1]!);
-      expect(events).to.deep.include({ entity: 'program', id: created.body.id, kind: 'put' });
+      expect(events).to.deep.equal([{ entity: 'program', id: created.body.id, kind: 'put' }]);
+      expect(text.match(/^data: /gm)).to.have.length(1);
       for (const event of events) expect(Object.keys(event).sort()).to.deep.equal(['entity', 'id', 'kind']);
       await readUntil(/: heartbeat/);
       abort.abort();

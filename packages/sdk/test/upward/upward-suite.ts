@@ -14,6 +14,15 @@ export interface UpwardHarness {
   dispose(): Promise<void>;
 }
 
+/** Waits until `condition` holds (events arrive after the command that caused them). */
+async function eventually(condition: () => boolean, timeoutMs = 3000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`still not true after ${timeoutMs} ms: ${String(condition)}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 export async function rejects(promise: Promise<unknown>, code: string): Promise<UpwardError> {
   try {
     await promise;
@@ -577,9 +586,38 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         const stop = hr.subscribe((changes) => seen.push(...changes.map((c) => `${c.entity}:${c.kind}`)));
         await hr.people.upsert(people.anna);
         await rejects(hr.people.upsert({ ...people.ben, level: 0 }), 'validation');
+        await eventually(() => seen.length > 0);
         stop();
         await hr.people.upsert(people.ben);
+        await new Promise((resolve) => setTimeout(resolve, 100));
         expect(seen).to.deep.equal(['person:put']);
+      });
+
+      it('tells each reader only of changes to records they may read: a private note to its author alone', async () => {
+        const { programId, hr } = await seedWorld(h.as);
+        const m = await hr.matches.propose({ programId, mentorIds: ['anna'], menteeIds: ['vp-sales'] });
+        for (const personId of ['anna', 'vp-sales']) await h.as({ personId }).matches.respond({ matchId: m.id, accept: true });
+        const readers = { anna: { personId: 'anna' }, mentee: { personId: 'vp-sales' }, champion: { personId: 'chris' }, outsider: { personId: 'ben' }, admin };
+        const heard = Object.fromEntries(Object.keys(readers).map((name) => [name, [] as string[]])) as Record<keyof typeof readers, string[]>;
+        const stops = Object.entries(readers).map(([name, actor]) =>
+          h.as(actor).subscribe((changes) => heard[name as keyof typeof readers].push(...changes.map((c) => c.entity))),
+        );
+        // Everyone may read the directory: once all have heard this, every feed is open.
+        await hr.people.upsert({ ...people.ceo, title: 'Chief Executive' });
+        await eventually(() => Object.values(heard).every((list) => list.includes('person')));
+
+        const anna = h.as(readers.anna);
+        const session = await anna.sessions.plan({ matchId: m.id, scheduledAt: '2099-01-20T10:00:00Z' });
+        await anna.sessions.writePrivateNote({ sessionId: session.id, text: 'Ask Sam about the Q3 pipeline' });
+        await hr.people.upsert({ ...people.ceo, title: 'CEO' });
+        await eventually(() => Object.values(heard).every((list) => list.filter((e) => e === 'person').length === 2));
+        expect(heard.anna).to.include.members(['session', 'private note']);
+        for (const name of ['mentee', 'champion', 'admin'] as const) {
+          expect(heard[name], name).to.include('session');
+          expect(heard[name], name).not.to.include('private note');
+        }
+        expect(heard.outsider).not.to.include.oneOf(['session', 'private note', 'match']);
+        for (const stop of stops) stop();
       });
     });
   });
