@@ -6,8 +6,8 @@
 import { parseInput } from './domain/fields.ts';
 import { randomId, systemClock, type Clock, type IdGenerator } from './internal/ids.ts';
 import { lazyService, once } from './internal/lazy.ts';
-import type { CollectionName } from './storage/collections.ts';
-import type { Store } from './storage/store.ts';
+import { recordKey, type CollectionName } from './storage/collections.ts';
+import type { Store, StoreChange } from './storage/store.ts';
 import type { ActionItemsApi } from './services/action-items.ts';
 import type { AgreementsApi } from './services/agreements.ts';
 import { Actor } from './services/authorization.ts';
@@ -43,10 +43,11 @@ export interface Upward {
   /** The acting participant's home: matches, next sessions, agreements to sign, open actions. */
   home(): Promise<Home>;
   /**
-   * Calls `listener` after every committed change, here or (on IndexedDB) in another tab, to a
-   * record the actor may read: nobody hears of another person's private note, a participant of
-   * someone else's match. Events carry only what changed, never the data: read it again through
-   * the API. Returns the unsubscribe function.
+   * Calls `listener` after every committed change, here or (on IndexedDB) in another tab: at once
+   * for what this client's own commands changed, and for everyone else's changes once it is
+   * clear the actor may read the record (nobody hears of another person's private note, nor a
+   * participant of someone else's match). Events carry only what changed, never the data: read
+   * it again through the API. Returns the unsubscribe function.
    */
   subscribe(listener: (changes: readonly ChangeEvent[]) => void): () => void;
 }
@@ -76,6 +77,7 @@ export function createUpward(options: CreateUpwardOptions): Upward {
     actor: parseInput(Actor, options.actor, 'actor'),
     clock: options.clock ?? systemClock,
     ids: options.ids ?? randomId,
+    committing: new Map(),
   };
   const home = once(() => participant().then((m) => m.homeService(ctx)));
   return {
@@ -115,26 +117,27 @@ export function createUpward(options: CreateUpwardOptions): Upward {
     }),
     home: async () => (await home())(),
     subscribe: (listener) => {
-      // Each change reaches only those who may read the record (services/change-audience.ts).
-      // Batches are delivered in commit order, each once its audience is known.
+      // The changes this client's own commands made are announced at once: the actor made them.
+      // Everyone else's reach the actor only for records they may read (change-audience.ts), once
+      // that is worked out, in commit order.
       let active = true;
-      let delivered = Promise.resolve();
+      let queued = Promise.resolve();
+      const announce = (changes: readonly StoreChange[]) => {
+        if (!active || changes.length === 0) return;
+        try {
+          listener(changes.map((c) => ({ entity: entityNames[c.collection], id: c.id, kind: c.kind })));
+        } catch (error) {
+          console.error('[upward] A subscribe listener threw:', error);
+        }
+      };
       const stop = ctx.store.subscribe((changes) => {
+        if (changes.every((c) => ctx.committing.has(recordKey(c.collection, c.id)))) return announce(changes);
         const audiences = participant().then((m) => m.audiencesOf(ctx.store, changes).then((list) => ({ list, mayHear: m.mayHear })));
-        delivered = delivered.then(
-          () =>
-            audiences.then(
-              ({ list, mayHear }) => {
-                const heard = changes.filter((_, i) => mayHear(ctx.actor, list[i] ?? null));
-                if (!active || heard.length === 0) return;
-                try {
-                  listener(heard.map((c) => ({ entity: entityNames[c.collection], id: c.id, kind: c.kind })));
-                } catch (error) {
-                  console.error('[upward] A subscribe listener threw:', error);
-                }
-              },
-              (error: unknown) => console.error('[upward] Could not work out who may hear of a change, so it is not announced:', error),
-            ),
+        queued = queued.then(() =>
+          audiences.then(
+            ({ list, mayHear }) => announce(changes.filter((_, i) => mayHear(ctx.actor, list[i] ?? null))),
+            (error: unknown) => console.error('[upward] Could not work out who may hear of a change, so it is not announced:', error),
+          ),
         );
       });
       return () => {

@@ -1,8 +1,9 @@
 /**
  * Who may hear that a record changed: whoever may read it, by the same permission table the
- * services enforce. A change event carries no data, yet "a private note was just written on
- * your session" is already more than anyone but its author should learn; and on a company-wide
- * server an unfiltered feed would make every open page re-read on every change anyone makes.
+ * services enforce (enrolments and matches: whoever sees their program, as below). A change event
+ * carries no data, yet "a private note was just written on your session" is already more than
+ * anyone but its author should learn; and on a company-wide server an unfiltered feed would make
+ * every open page re-read on every change anyone makes.
  *
  * The audience is worked out once per change, however many subscribers hear about it: every
  * subscriber of a store receives the same changes at the same moment, so the first to ask starts
@@ -60,15 +61,17 @@ async function resolve(store: Store, changes: readonly StoreChange[]): Promise<A
             const program = await programOf(id);
             return program ? { permission: 'programs.read', context: { program }, program } : null;
           }
+          // Enrolments and matches are announced to whoever sees their program: every mentee's
+          // suggested mentors, and their free places, change with them. The event names only an id.
           case 'enrolments': {
             const enrolment = await quietly(repo.find('enrolments', id));
             const program = enrolment && (await programOf(enrolment.programId));
-            return enrolment && program ? { permission: 'enrolments.read', context: { program, ownerId: enrolment.personId } } : null;
+            return program ? { permission: 'programs.read', context: { program }, program } : null;
           }
           case 'matches': {
             const match = await quietly(repo.find('matches', id));
             const program = match && (await programOf(match.programId));
-            return match && program ? { permission: 'matches.read', context: { program, memberIds: match.memberIds } } : null;
+            return program ? { permission: 'programs.read', context: { program }, program } : null;
           }
           case 'agreements': {
             const agreement = await quietly(repo.find('agreements', id));

@@ -16,6 +16,11 @@ export interface ServiceContext {
   actor: Actor;
   clock: Clock;
   ids: IdGenerator;
+  /**
+   * Records this client's commands are committing right now (`recordKey` → how many), so
+   * `subscribe` can tell its own changes, announced at once, from everyone else's.
+   */
+  committing: Map<string, number>;
 }
 
 async function inTransaction<T>(
@@ -24,15 +29,32 @@ async function inTransaction<T>(
   work: (repo: Repository, now: string) => Promise<T>,
 ): Promise<T> {
   const now = ctx.clock().toISOString();
+  // What this command writes, over every attempt (a store may re-run `work` after a conflict).
+  const writing = new Set<string>();
   try {
     // Every command locks every collection: commands are short, and a wide scope makes the
     // cross-record rules (one open match per mentee, capacity) race-free in every store.
-    return await ctx.store.transaction(collectionNames, mode, (tx) => work(new Repository(tx, ctx.store.kind, now), now));
+    return await ctx.store.transaction(collectionNames, mode, async (tx) => {
+      const repo = new Repository(tx, ctx.store.kind, now);
+      const result = await work(repo, now);
+      for (const key of repo.written) {
+        if (writing.has(key)) continue;
+        writing.add(key);
+        ctx.committing.set(key, (ctx.committing.get(key) ?? 0) + 1);
+      }
+      return result;
+    });
   } catch (error) {
     if (isUpwardError(error)) throw error;
     throw new StorageError(ctx.store.kind, 'unknown', error instanceof Error ? error.message : String(error), {
       cause: error,
     });
+  } finally {
+    for (const key of writing) {
+      const left = (ctx.committing.get(key) ?? 1) - 1;
+      if (left > 0) ctx.committing.set(key, left);
+      else ctx.committing.delete(key);
+    }
   }
 }
 

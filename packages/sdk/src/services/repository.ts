@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { NotFoundError, StaleVersionError, StorageError } from '../errors.ts';
 import { ActionItem, Agreement, Enrolment, Match, Person, PrivateNote, Program, Session } from '../domain/index.ts';
-import type { CollectionName, IndexName, StoredRecord } from '../storage/collections.ts';
+import { recordKey, type CollectionName, type IndexName, type StoredRecord } from '../storage/collections.ts';
 import type { StoreTransaction } from '../storage/store.ts';
 import { entityNames } from './entity-names.ts';
 
@@ -27,6 +27,9 @@ export type Entity<C extends CollectionName> = z.infer<(typeof recordSchemas)[C]
 type NewFields<C extends CollectionName> = Omit<Entity<C>, 'version' | 'createdAt' | 'updatedAt'>;
 
 export class Repository {
+  /** `recordKey` of every record written through this repository (see ServiceContext.committing). */
+  readonly written = new Set<string>();
+
   constructor(
     private readonly tx: StoreTransaction,
     private readonly storeKind: string,
@@ -73,6 +76,7 @@ export class Repository {
     const record = { ...fields, version: 1, createdAt: this.now, updatedAt: this.now } as Entity<C>;
     this.check(collection, record);
     await this.tx.put(collection, { ...(record as StoredRecord), version: 0 });
+    this.written.add(recordKey(collection, record.id));
     return record;
   }
 
@@ -81,11 +85,13 @@ export class Repository {
     const next = { ...current, ...changes, id: current.id, version: current.version, updatedAt: this.now } as Entity<C>;
     this.check(collection, next);
     const stored = await this.tx.put(collection, next as StoredRecord);
+    this.written.add(recordKey(collection, next.id));
     return { ...next, version: stored.version };
   }
 
   async remove<C extends CollectionName>(collection: C, current: Entity<C>): Promise<void> {
     await this.tx.delete(collection, current.id, current.version);
+    this.written.add(recordKey(collection, current.id));
   }
 }
 

@@ -49,6 +49,9 @@ export function indexKeyOf(record: StoredRecord, index: IndexDefinition): unknow
   return parts.some((p) => p === undefined || p === null) ? undefined : parts;
 }
 
+/** One name for a record across collections (ids are unique within a collection only). */
+export const recordKey = (collection: CollectionName, id: string): string => `${collection}/${id}`;
+
 /** What every adapter stores: a JSON object with an id and a version. */
 export interface StoredRecord {
   id: string;

@@ -69,10 +69,11 @@ describe('faults at the HTTP boundary', () => {
 
     it('time out a slow answer with reason `timeout`, and wait for one that is merely slow', async () => {
       await engine.people.upsert(people.anna);
+      const ours = server; // the timed-out request still arrives, after this test perhaps
       worker.use(
         http.get(`${BASE}/people/anna`, async ({ request }) => {
           await delay(400);
-          return server.handle(request);
+          return ours.handle(request);
         }),
       );
       const error = await failure(client({ timeoutMs: 100, retry: false }).people.get('anna'));
@@ -174,13 +175,15 @@ describe('faults at the HTTP boundary', () => {
     it('queue a write that times out, with its key, and replay it exactly once', async () => {
       const net = fakeNetwork();
       const name = outboxName();
+      // Bound to this test's server: the late write must not land in the next test's store
+      // (`server` is the next test's by the time the delayed answer runs).
+      const ours = server;
       worker.use(
         http.post(
           `${BASE}/people`,
-          // Bound to this test's server: the late write must not land in the next test's store.
           async ({ request }) => {
             await delay(400);
-            return server.handle(request);
+            return ours.handle(request);
           },
           { once: true },
         ),

@@ -616,7 +616,7 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
           expect(heard[name], name).to.include('session');
           expect(heard[name], name).not.to.include('private note');
         }
-        expect(heard.outsider).not.to.include.oneOf(['session', 'private note', 'match']);
+        expect(heard.outsider).not.to.include.oneOf(['session', 'private note']);
         for (const stop of stops) stop();
       });
     });
