@@ -8,7 +8,7 @@
  * process (`src/main.ts`) with real JWT sign-in against a local JWKS, as in production.
  *
  *   pnpm bench:server [--only pglite|postgres] [--people 10000] [--sessions 50000]
- *                     [--duration 10] [--connections 10] [--workers 2] [--tool wrk|autocannon]
+ *                     [--duration 10] [--connections 10] [--workers 1,2] [--tool wrk|autocannon]
  * PostgreSQL: DATABASE_URL, else the local Debian cluster (test/ensure-postgres.mjs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -30,8 +30,12 @@ const SESSIONS = Number(args.get('sessions') ?? 50_000);
 const DURATION = Number(args.get('duration') ?? 10);
 const CONNECTIONS = Number(args.get('connections') ?? 10);
 const ONLY = args.get('only');
-/** Server processes for the PostgreSQL run (PGlite is always one). */
-const WORKERS = Number(args.get('workers') ?? 2);
+/**
+ * Server processes for the PostgreSQL runs, one run per number (PGlite is always one). Both by
+ * default: on two cores shared with PostgreSQL and the load generator, a second process helps
+ * reads and hurts writes.
+ */
+const WORKERS = (args.get('workers') ?? '1,2').split(',').map(Number);
 const SCHEMA = 'bench_server';
 const TOOL = chooseLoadTool(args.get('tool'), (message) => console.log(`[bench:server] ${message}`));
 const serverDir = `${repositoryRoot}packages/server/`;
@@ -74,25 +78,13 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function runWorkloads(backend: string, child: ChildProcess, url: string, data: BenchData, sign: (sub: string) => Promise<string>): Promise<Row[]> {
-  const measure = async (requests: LoadRequest[], cycle: boolean) => {
-    log(`load average before the run: ${loadAverage()}`);
-    const before = serverCpuMs(child);
-    const result = await runLoad(TOOL, { url, connections: CONNECTIONS, durationSeconds: DURATION, requests, cycle });
-    return { result, cpuPerRequest: (serverCpuMs(child) - before) / Math.max(1, result.requests) };
-  };
+/** The requests of both workloads for one data set; each write is sent once, over all runs. */
+async function workloadsFor(data: BenchData, sign: (sub: string) => Promise<string>) {
   const participants = data.pairs.flatMap((p) => [p.mentorId, p.menteeId]);
   const tokens = new Map<string, string>();
   for (const id of participants) tokens.set(id, `Bearer ${await sign(id)}`);
-
   // Each request as another participant, so the server checks a new token almost every time.
   const homes: LoadRequest[] = participants.map((id) => ({ method: 'GET', path: '/api/v1/me/home', headers: { authorization: tokens.get(id)! } }));
-  // Warm-up: JIT, connection pool, JWKS fetch, PostgreSQL caches. The measured run then starts
-  // with the participants the warm-up did not reach, whose tokens are not verified yet.
-  const warmUp = await runLoad(TOOL, { url, connections: CONNECTIONS, durationSeconds: 2, requests: homes, cycle: true });
-  const offset = warmUp.requests % homes.length;
-  const reads = await measure([...homes.slice(offset), ...homes.slice(0, offset)], true);
-
   const body = JSON.stringify({ sharedNotes: 'We looked at prompt writing together.', topics: ['Generative AI at work'], learned: 'How to brief a model' });
   const logs: LoadRequest[] = data.pairs.flatMap((p) =>
     p.planned.map((sessionId, i) => ({
@@ -107,7 +99,27 @@ async function runWorkloads(backend: string, child: ChildProcess, url: string, d
       body,
     })),
   );
-  const writes = await measure(logs, false);
+  return { homes, logs, logged: 0 };
+}
+
+type Workloads = Awaited<ReturnType<typeof workloadsFor>>;
+
+async function runWorkloads(backend: string, child: ChildProcess, url: string, workloads: Workloads): Promise<Row[]> {
+  const measure = async (requests: LoadRequest[], cycle: boolean) => {
+    log(`load average before the run: ${loadAverage()}`);
+    const before = serverCpuMs(child);
+    const result = await runLoad(TOOL, { url, connections: CONNECTIONS, durationSeconds: DURATION, requests, cycle });
+    return { result, cpuPerRequest: (serverCpuMs(child) - before) / Math.max(1, result.requests) };
+  };
+  const { homes, logs } = workloads;
+  // Warm-up: JIT, connection pool, JWKS fetch, PostgreSQL caches. The measured run then starts
+  // with the participants the warm-up did not reach, whose tokens are not verified yet.
+  const warmUp = await runLoad(TOOL, { url, connections: CONNECTIONS, durationSeconds: 2, requests: homes, cycle: true });
+  const offset = warmUp.requests % homes.length;
+  const reads = await measure([...homes.slice(offset), ...homes.slice(0, offset)], true);
+  const writes = await measure(logs.slice(workloads.logged), false);
+  // Requests still in flight when the run ended may have been applied as well.
+  workloads.logged += writes.result.requests + CONNECTIONS;
   return [
     { backend, workload: 'GET  /me/home (participant home)', ...reads },
     { backend, workload: 'POST /sessions/{id}/log (log a session)', ...writes },
@@ -125,7 +137,7 @@ async function benchPglite(sign: (sub: string) => Promise<string>, env: Record<s
   await database.close();
   const { child, url } = await startServer({ ...env, UPWARD_DATA_DIR: dataDir });
   try {
-    return await runWorkloads('PGlite', child, url, data, sign);
+    return await runWorkloads('PGlite', child, url, await workloadsFor(data, sign));
   } finally {
     await stopServer(child);
   }
@@ -141,12 +153,17 @@ async function benchPostgres(sign: (sub: string) => Promise<string>, env: Record
   const data = await seedBenchData(database.store, { people: PEOPLE, sessions: SESSIONS, plannedPerPair: 4, log });
   await vacuumAnalyze(driver, SCHEMA);
   await database.close();
-  const { child, url: serverUrl } = await startServer({ ...env, DATABASE_URL: url, UPWARD_WORKERS: String(WORKERS) });
-  try {
-    return await runWorkloads(`PostgreSQL ×${WORKERS}`, child, serverUrl, data, sign);
-  } finally {
-    await stopServer(child);
+  const workloads = await workloadsFor(data, sign);
+  const rows: Row[] = [];
+  for (const workers of WORKERS) {
+    const { child, url: serverUrl } = await startServer({ ...env, DATABASE_URL: url, UPWARD_WORKERS: String(workers) });
+    try {
+      rows.push(...(await runWorkloads(`PostgreSQL ×${workers}`, child, serverUrl, workloads)));
+    } finally {
+      await stopServer(child);
+    }
   }
+  return rows;
 }
 
 const idp = await startIdentityProvider();
