@@ -8,7 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../src/index.ts';
+import type { LoadRequest } from './load-generator.ts';
+import type { BenchData } from './seed-bench.ts';
 
 export const ISSUER = 'https://bench.upward.invalid';
 export const AUDIENCE = 'upward-bench';
@@ -65,4 +68,31 @@ export function cpuMs(pids: readonly number[]): number {
 export function serverPids(child: ChildProcess): number[] {
   const out = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout?.trim() ?? '';
   return [child.pid!, ...out.split('\n').filter(Boolean).map(Number)];
+}
+
+/**
+ * Both workloads' requests for a seeded data set: a participant's home, each request as another
+ * participant (so the server checks a new token almost every time), and logging each planned
+ * session once, by its mentor and mentee in turn, with If-Match and a fresh Idempotency-Key.
+ */
+export async function benchRequests(data: BenchData, sign: (sub: string) => Promise<string>): Promise<{ homes: LoadRequest[]; logs: LoadRequest[] }> {
+  const participants = data.pairs.flatMap((p) => [p.mentorId, p.menteeId]);
+  const tokens = new Map<string, string>();
+  for (const id of participants) tokens.set(id, `Bearer ${await sign(id)}`);
+  const homes: LoadRequest[] = participants.map((id) => ({ method: 'GET', path: '/api/v1/me/home', headers: { authorization: tokens.get(id)! } }));
+  const body = JSON.stringify({ sharedNotes: 'We looked at prompt writing together.', topics: ['Generative AI at work'], learned: 'How to brief a model' });
+  const logs: LoadRequest[] = data.pairs.flatMap((p) =>
+    p.planned.map((sessionId, i) => ({
+      method: 'POST' as const,
+      path: `/api/v1/sessions/${sessionId}/log`,
+      headers: {
+        authorization: tokens.get(i % 2 ? p.menteeId : p.mentorId)!,
+        'content-type': 'application/json',
+        'if-match': '"1"',
+        'idempotency-key': randomUUID(),
+      },
+      body,
+    })),
+  );
+  return { homes, logs };
 }

@@ -10,7 +10,6 @@
  * `--cpu-prof 1` (one worker) writes a V8 CPU profile of the server to `.bench-out/profiles/`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { repositoryRoot } from '../src/config.ts';
@@ -18,7 +17,7 @@ import { attachDatabase } from '../src/database/open-database.ts';
 import { dropSchema, nodePgDriver } from '../src/index.ts';
 import { seedBenchData, type BenchData } from './seed-bench.ts';
 import { chooseLoadTool, runLoad, type LoadRequest, type LoadResult } from './load-generator.ts';
-import { AUDIENCE, ISSUER, cpuMs, postgresUrl, serverPids, startIdentityProvider, vacuumAnalyze } from './bench-support.ts';
+import { AUDIENCE, ISSUER, benchRequests, cpuMs, postgresUrl, serverPids, startIdentityProvider, vacuumAnalyze } from './bench-support.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
@@ -96,9 +95,9 @@ const serverUrl = await new Promise<string>((resolve, reject) => {
   child.on('exit', (code) => reject(new Error(`the server exited with ${code}:\n${out}`)));
 });
 
-const participants = state.data.pairs.flatMap((p) => [p.mentorId, p.menteeId]);
-const tokens = new Map<string, string>();
-for (const id of participants) tokens.set(id, `Bearer ${await sign(id)}`);
+const requests = await benchRequests(state.data, sign);
+const homes = requests.homes;
+const logs = requests.logs.slice(state.used);
 
 async function measure(name: string, requests: LoadRequest[], cycle: boolean): Promise<LoadResult> {
   const pids = serverPids(child);
@@ -114,18 +113,6 @@ async function measure(name: string, requests: LoadRequest[], cycle: boolean): P
   );
   return result;
 }
-
-const homes: LoadRequest[] = participants.map((id) => ({ method: 'GET', path: '/api/v1/me/home', headers: { authorization: tokens.get(id)! } }));
-const body = JSON.stringify({ sharedNotes: 'We looked at prompt writing together.', topics: ['Generative AI at work'], learned: 'How to brief a model' });
-const logs: LoadRequest[] = state.data.pairs
-  .flatMap((p) => p.planned.map((sessionId, i) => ({ sessionId, author: i % 2 ? p.menteeId : p.mentorId })))
-  .slice(state.used)
-  .map(({ sessionId, author }) => ({
-    method: 'POST',
-    path: `/api/v1/sessions/${sessionId}/log`,
-    headers: { authorization: tokens.get(author)!, 'content-type': 'application/json', 'if-match': '"1"', 'idempotency-key': randomUUID() },
-    body,
-  }));
 
 try {
   const warmUp = await runLoad(TOOL, { url: serverUrl, connections: CONNECTIONS, durationSeconds: 2, requests: homes, cycle: true });

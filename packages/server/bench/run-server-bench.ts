@@ -12,7 +12,6 @@
  * PostgreSQL: DATABASE_URL, else the local Debian cluster (test/ensure-postgres.mjs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -21,7 +20,7 @@ import { attachDatabase } from '../src/database/open-database.ts';
 import { dropSchema, nodePgDriver, pgliteDriver } from '../src/index.ts';
 import { seedBenchData, type BenchData } from './seed-bench.ts';
 import { chooseLoadTool, runLoad, type LoadRequest, type LoadResult } from './load-generator.ts';
-import { AUDIENCE, ISSUER, cpuMs, postgresUrl, serverPids, startIdentityProvider, vacuumAnalyze } from './bench-support.ts';
+import { AUDIENCE, ISSUER, benchRequests, cpuMs, postgresUrl, serverPids, startIdentityProvider, vacuumAnalyze } from './bench-support.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
@@ -80,26 +79,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
 
 /** The requests of both workloads for one data set; each write is sent once, over all runs. */
 async function workloadsFor(data: BenchData, sign: (sub: string) => Promise<string>) {
-  const participants = data.pairs.flatMap((p) => [p.mentorId, p.menteeId]);
-  const tokens = new Map<string, string>();
-  for (const id of participants) tokens.set(id, `Bearer ${await sign(id)}`);
-  // Each request as another participant, so the server checks a new token almost every time.
-  const homes: LoadRequest[] = participants.map((id) => ({ method: 'GET', path: '/api/v1/me/home', headers: { authorization: tokens.get(id)! } }));
-  const body = JSON.stringify({ sharedNotes: 'We looked at prompt writing together.', topics: ['Generative AI at work'], learned: 'How to brief a model' });
-  const logs: LoadRequest[] = data.pairs.flatMap((p) =>
-    p.planned.map((sessionId, i) => ({
-      method: 'POST' as const,
-      path: `/api/v1/sessions/${sessionId}/log`,
-      headers: {
-        authorization: tokens.get(i % 2 ? p.menteeId : p.mentorId)!,
-        'content-type': 'application/json',
-        'if-match': '"1"',
-        'idempotency-key': randomUUID(),
-      },
-      body,
-    })),
-  );
-  return { homes, logs, logged: 0 };
+  return { ...(await benchRequests(data, sign)), logged: 0 };
 }
 
 type Workloads = Awaited<ReturnType<typeof workloadsFor>>;
@@ -117,8 +97,11 @@ async function runWorkloads(backend: string, child: ChildProcess, url: string, w
   const warmUp = await runLoad(TOOL, { url, connections: CONNECTIONS, durationSeconds: 2, requests: homes, cycle: true });
   const offset = warmUp.requests % homes.length;
   const reads = await measure([...homes.slice(offset), ...homes.slice(0, offset)], true);
+  // The write path warms up too (its code, statements and pages are not the reads'); requests
+  // still in flight when a run ends may have been applied as well, so they are skipped after it.
+  const writeWarmUp = await runLoad(TOOL, { url, connections: CONNECTIONS, durationSeconds: 2, requests: logs.slice(workloads.logged), cycle: false });
+  workloads.logged += writeWarmUp.requests + CONNECTIONS;
   const writes = await measure(logs.slice(workloads.logged), false);
-  // Requests still in flight when the run ended may have been applied as well.
   workloads.logged += writes.result.requests + CONNECTIONS;
   return [
     { backend, workload: 'GET  /me/home (participant home)', ...reads },
