@@ -32,15 +32,6 @@ export function fakeNetwork(): FakeNetwork {
   };
 }
 
-/** Resolves when `check` holds, polling; fails after `ms`. */
-export async function eventually(check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 let n = 0;
 /** A fresh outbox database name per test, so tests never see each other's writes. */
 export const outboxName = () => `upward-outbox-test-${Date.now()}-${++n}`;

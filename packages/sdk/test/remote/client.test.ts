@@ -6,7 +6,7 @@ import { createUpward, StaleVersionError } from '../../src/index.ts';
 import { connectUpward, remoteUpward, UnauthenticatedError, type RemoteUpward } from '../../src/remote/client.ts';
 import { people } from '../upward/world.ts';
 import { BASE, startTestServer, worker, type TestServer } from './client-fixture.ts';
-import { eventually } from './client-network.ts';
+import { eventually } from '../eventually.ts';
 
 describe('connectUpward', () => {
   let server: TestServer;

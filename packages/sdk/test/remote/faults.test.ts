@@ -9,7 +9,8 @@ import { remoteUpward, NetworkError, ProtocolError, QueuedOfflineError, ServerEr
 import { people } from '../upward/world.ts';
 import { snapshotOf } from '../upward/snapshot.ts';
 import { BASE, startTestServer, worker, type TestServer } from './client-fixture.ts';
-import { eventually, fakeNetwork, outboxName } from './client-network.ts';
+import { eventually } from '../eventually.ts';
+import { fakeNetwork, outboxName } from './client-network.ts';
 
 const admin = { personId: 'hr', isAdmin: true };
 const fast = { baseDelayMs: 5, maxDelayMs: 20 };

@@ -8,7 +8,8 @@ import { createUpward, type Upward } from '../../src/index.ts';
 import { QueuedOfflineError, openOutbox, remoteUpward, type OutboxState, type RemoteUpward } from '../../src/remote/client.ts';
 import { people } from '../upward/world.ts';
 import { BASE, startTestServer, worker, type TestServer } from './client-fixture.ts';
-import { eventually, fakeNetwork, outboxName, type FakeNetwork } from './client-network.ts';
+import { eventually } from '../eventually.ts';
+import { fakeNetwork, outboxName, type FakeNetwork } from './client-network.ts';
 
 const admin = { personId: 'hr', isAdmin: true };
 

@@ -2,6 +2,7 @@
 // assertions run against the in-process engine on every store, and later the remote client.
 import { expect } from '@open-wc/testing';
 import { UpwardError, type Upward } from '../../src/index.ts';
+import { eventually } from '../eventually.ts';
 import { admin, people, programInput, seedWorld } from './world.ts';
 
 type ActorInput = { personId: string; isAdmin?: boolean };
@@ -12,15 +13,6 @@ export interface UpwardHarness {
   /** Everything stored, to prove a failed command wrote nothing. */
   snapshot(): Promise<unknown>;
   dispose(): Promise<void>;
-}
-
-/** Waits until `condition` holds (events arrive after the command that caused them). */
-async function eventually(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error(`still not true after ${timeoutMs} ms: ${String(condition)}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 export async function rejects(promise: Promise<unknown>, code: string): Promise<UpwardError> {
@@ -586,7 +578,7 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         const stop = hr.subscribe((changes) => seen.push(...changes.map((c) => `${c.entity}:${c.kind}`)));
         await hr.people.upsert(people.anna);
         await rejects(hr.people.upsert({ ...people.ben, level: 0 }), 'validation');
-        await eventually(() => seen.length > 0);
+        await eventually(() => seen.length > 0, 3_000);
         stop();
         await hr.people.upsert(people.ben);
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -604,13 +596,13 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         );
         // Everyone may read the directory: once all have heard this, every feed is open.
         await hr.people.upsert({ ...people.ceo, title: 'Chief Executive' });
-        await eventually(() => Object.values(heard).every((list) => list.includes('person')));
+        await eventually(() => Object.values(heard).every((list) => list.includes('person')), 3_000);
 
         const anna = h.as(readers.anna);
         const session = await anna.sessions.plan({ matchId: m.id, scheduledAt: '2099-01-20T10:00:00Z' });
         await anna.sessions.writePrivateNote({ sessionId: session.id, text: 'Ask Sam about the Q3 pipeline' });
         await hr.people.upsert({ ...people.ceo, title: 'CEO' });
-        await eventually(() => Object.values(heard).every((list) => list.filter((e) => e === 'person').length === 2));
+        await eventually(() => Object.values(heard).every((list) => list.filter((e) => e === 'person').length === 2), 3_000);
         expect(heard.anna).to.include.members(['session', 'private note']);
         for (const name of ['mentee', 'champion', 'admin'] as const) {
           expect(heard[name], name).to.include('session');
