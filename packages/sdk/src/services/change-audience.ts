@@ -17,7 +17,10 @@ import { Repository } from './repository.ts';
 
 /** The relations someone must have to a record to hear of it, or who in particular may. */
 export type Audience =
-  | { permission: Permission; context: Parameters<typeof relationsOf>[1]; program?: { phase: string; championIds: readonly string[] } }
+  | {
+      permission: Permission;
+      context: { program?: { phase: string; championIds: readonly string[] }; memberIds?: readonly string[]; ownerId?: string };
+    }
   | { authorId: string }
   /** Gone, or unreadable: nobody hears of it. */
   | null;
@@ -26,7 +29,10 @@ export function mayHear(actor: Actor, audience: Audience): boolean {
   if (audience === null) return false;
   if ('authorId' in audience) return audience.authorId === actor.personId;
   const relations: Set<Relation> = relationsOf(actor, audience.context);
-  return can(audience.permission, relations) && (!audience.program || seesProgram(audience.program, relations));
+  if (!can(audience.permission, relations)) return false;
+  // Reading a program also means seeing it: a draft exists for its admins and champions only.
+  const { program } = audience.context;
+  return audience.permission !== 'programs.read' || !program || seesProgram(program, relations);
 }
 
 const inFlight = new WeakMap<Store, Map<string, Promise<Audience[]>>>();
@@ -59,19 +65,19 @@ async function resolve(store: Store, changes: readonly StoreChange[]): Promise<A
             return (await quietly(repo.find('people', id))) ? { permission: 'people.read', context: {} } : null;
           case 'programs': {
             const program = await programOf(id);
-            return program ? { permission: 'programs.read', context: { program }, program } : null;
+            return program ? { permission: 'programs.read', context: { program } } : null;
           }
           // Enrolments and matches are announced to whoever sees their program: every mentee's
           // suggested mentors, and their free places, change with them. The event names only an id.
           case 'enrolments': {
             const enrolment = await quietly(repo.find('enrolments', id));
             const program = enrolment && (await programOf(enrolment.programId));
-            return program ? { permission: 'programs.read', context: { program }, program } : null;
+            return program ? { permission: 'programs.read', context: { program } } : null;
           }
           case 'matches': {
             const match = await quietly(repo.find('matches', id));
             const program = match && (await programOf(match.programId));
-            return program ? { permission: 'programs.read', context: { program }, program } : null;
+            return program ? { permission: 'programs.read', context: { program } } : null;
           }
           case 'agreements': {
             const agreement = await quietly(repo.find('agreements', id));
