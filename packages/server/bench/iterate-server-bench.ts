@@ -16,7 +16,7 @@ import { repositoryRoot } from '../src/config.ts';
 import { attachDatabase } from '../src/database/open-database.ts';
 import { dropSchema, nodePgDriver } from '../src/index.ts';
 import { seedBenchData, type BenchData } from './seed-bench.ts';
-import { chooseLoadTool, runLoad, type LoadRequest, type LoadResult } from './load-generator.ts';
+import { chooseLoadTool, runLoad, type LoadOptions, type LoadRequest, type LoadResult } from './load-generator.ts';
 import { AUDIENCE, ISSUER, benchRequests, cpuMs, postgresUrl, serverPids, startIdentityProvider, vacuumAnalyze } from './bench-support.ts';
 
 const args = new Map<string, string>();
@@ -99,12 +99,12 @@ const requests = await benchRequests(state.data, sign);
 const homes = requests.homes;
 const logs = requests.logs.slice(state.used);
 
-async function measure(name: string, requests: LoadRequest[], cycle: boolean): Promise<LoadResult> {
+async function measure(name: string, requests: LoadRequest[], order: LoadOptions['order'], durationSeconds = DURATION): Promise<LoadResult> {
   const pids = serverPids(child);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const cpu0 = cpuMs(pids);
   const pg0 = postgresCpuMs();
-  const result = await runLoad(TOOL, { url: serverUrl, connections: CONNECTIONS, durationSeconds: DURATION, requests, cycle });
+  const result = await runLoad(TOOL, { url: serverUrl, connections: CONNECTIONS, durationSeconds, requests, order });
   const cpu = cpuMs(pids) - cpu0;
   const pgCpu = postgresCpuMs() - pg0;
   console.log(
@@ -115,12 +115,12 @@ async function measure(name: string, requests: LoadRequest[], cycle: boolean): P
 }
 
 try {
-  const warmUp = await runLoad(TOOL, { url: serverUrl, connections: CONNECTIONS, durationSeconds: 2, requests: homes, cycle: true });
-  const offset = warmUp.requests % homes.length;
-  if (WORKLOAD !== 'writes') await measure('reads', [...homes.slice(offset), ...homes.slice(0, offset)], true);
+  // Every participant signs in first (see run-server-bench.ts); reads then measure the steady state.
+  await measure('sign-in', homes, 'pass', 300);
+  if (WORKLOAD !== 'writes') await measure('reads', homes, 'cycle');
   if (WORKLOAD !== 'reads') {
     if (logs.length === 0) throw new Error('out of planned sessions: run with --reseed 1');
-    const result = await measure('writes', logs, false);
+    const result = await measure('writes', logs, 'once');
     // Requests still in flight when the run ended may have been applied too.
     state.used += result.requests + CONNECTIONS;
     writeFileSync(stateFile, JSON.stringify(state));

@@ -7,8 +7,7 @@
  * rather than the tool.
  *
  * Both tools get the same requests: the caller builds them up front (each with its own bearer
- * token, path, Idempotency-Key and body), and they are sent in order, reads cycling round,
- * writes each once.
+ * token, path, Idempotency-Key and body), and they are sent in order (see `LoadOptions.order`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,8 +27,12 @@ export interface LoadOptions {
   connections: number;
   durationSeconds: number;
   requests: readonly LoadRequest[];
-  /** Reads may repeat the list; writes must not (each request is a new idempotent command). */
-  cycle: boolean;
+  /**
+   * How the list is used. `cycle`: round and round (reads). `once`: each request at most once,
+   * the run failing if the list runs out before the time is up (writes: each is a new command).
+   * `pass`: each request once, the run ending there (`durationSeconds` is then only a bound).
+   */
+  order: 'cycle' | 'once' | 'pass';
 }
 
 export interface LoadResult {
@@ -67,14 +70,15 @@ export function runLoad(tool: LoadTool, options: LoadOptions): Promise<LoadResul
   return tool === 'wrk' ? runWrk(options) : runAutocannon(options);
 }
 
-async function runAutocannon({ url, connections, durationSeconds, requests, cycle }: LoadOptions): Promise<LoadResult> {
+async function runAutocannon({ url, connections, durationSeconds, requests, order }: LoadOptions): Promise<LoadResult> {
   let next = 0;
   const setupRequest = (request: RawRequest): RawRequest => {
-    if (!cycle && next >= requests.length) throw new Error(`the benchmark ran out of requests after ${requests.length}: seed more`);
+    if (order === 'once' && next >= requests.length) throw new Error(`the benchmark ran out of requests after ${requests.length}: seed more`);
     const { method, path, headers, body } = requests[next++ % requests.length]!;
     return { ...request, method, path, headers, ...(body === undefined ? {} : { body }) };
   };
-  const result = await autocannon({ url, connections, duration: durationSeconds, requests: [{ setupRequest }] });
+  const amount = order === 'pass' ? { amount: requests.length } : {};
+  const result = await autocannon({ url, connections, duration: durationSeconds, ...amount, requests: [{ setupRequest }] });
   return {
     tool: 'autocannon',
     requests: result.requests.total,
@@ -87,7 +91,11 @@ async function runAutocannon({ url, connections, durationSeconds, requests, cycl
 
 /**
  * wrk's Lua script: the requests, prepared as raw HTTP/1.1 text and separated by NUL bytes, are
- * read once and handed out in order; `done` prints the summary as one JSON line.
+ * read once and handed out in order; at the end of the list, `cycle` starts again and `once`
+ * repeats the sentinel request runWrk appends (which fails, so running out shows). In a `pass`,
+ * the answer to the last request stops the thread and prints a marker, on which runWrk interrupts
+ * wrk (its main thread otherwise sleeps out the whole duration). `done` prints the summary as
+ * one JSON line.
  */
 const WRK_SCRIPT = `
 local file = assert(io.open(os.getenv("UPWARD_WRK_REQUESTS"), "rb"))
@@ -95,15 +103,26 @@ local all = file:read("*a")
 file:close()
 local list = {}
 for raw in all:gmatch("[^%z]+") do list[#list + 1] = raw end
-local cycle = os.getenv("UPWARD_WRK_CYCLE") == "1"
+local order = os.getenv("UPWARD_WRK_ORDER")
 local next = 0
 request = function()
   next = next + 1
   if next > #list then
-    if not cycle then return list[#list] end
+    if order ~= "cycle" then return list[#list] end
     next = 1
   end
   return list[next]
+end
+if order == "pass" then
+  local answered = 0
+  response = function()
+    answered = answered + 1
+    if answered == #list then
+      io.write("UPWARD_WRK_PASS_DONE\\n")
+      io.flush()
+      wrk.thread:stop()
+    end
+  end
 end
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -113,7 +132,7 @@ done = function(summary, latency, requests)
 end
 `;
 
-async function runWrk({ url, connections, durationSeconds, requests, cycle }: LoadOptions): Promise<LoadResult> {
+async function runWrk({ url, connections, durationSeconds, requests, order }: LoadOptions): Promise<LoadResult> {
   const { host } = new URL(url);
   const dir = mkdtempSync(join(tmpdir(), 'upward-wrk-'));
   try {
@@ -122,7 +141,7 @@ async function runWrk({ url, connections, durationSeconds, requests, cycle }: Lo
       if (body !== undefined) lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
       return `${lines.join('\r\n')}\r\n\r\n${body ?? ''}`;
     });
-    if (!cycle) {
+    if (order === 'once') {
       // A write sent twice would be refused (its session is no longer planned): stop short instead.
       raw.push(`GET /api/v1/ran-out-of-requests HTTP/1.1\r\nHost: ${host}\r\n\r\n`);
     }
@@ -132,11 +151,14 @@ async function runWrk({ url, connections, durationSeconds, requests, cycle }: Lo
     const args = ['-t1', `-c${connections}`, `-d${durationSeconds}s`, '--timeout', '10s', '-s', join(dir, 'script.lua'), url];
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn('wrk', args, {
-        env: { ...process.env, UPWARD_WRK_REQUESTS: join(dir, 'requests'), UPWARD_WRK_CYCLE: cycle ? '1' : '0' },
+        env: { ...process.env, UPWARD_WRK_REQUESTS: join(dir, 'requests'), UPWARD_WRK_ORDER: order },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       let text = '';
-      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (order === 'pass' && text.includes('UPWARD_WRK_PASS_DONE') && !child.killed) child.kill('SIGINT');
+      });
       child.on('error', reject);
       child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}:\n${text}`))));
     });

@@ -10,6 +10,7 @@ import { expect } from 'chai';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { ConfigError, configFromEnv, type UpwardServer } from '../src/index.ts';
 import { addressList, isTrustedPeer } from '../src/auth/proxy.ts';
+import { BoundedMap } from '../src/auth/bounded-map.ts';
 import { call, memoryDatabase, programInput, seedPeople, startServer } from './http/harness.ts';
 
 const ISSUER = 'https://login.example.com/tenant';
@@ -212,6 +213,24 @@ describe('Authentication: demo mode', () => {
     expect((await call(server, 'nobody', 'people.me', undefined)).status).to.equal(401);
     expect((await call(server, 'admin', 'programs.create', programInput())).status).to.equal(201);
     expect((await call(server, 'ben', 'programs.create', programInput(), { headers: { 'x-upward-admin': '1' } })).status).to.equal(403);
+  });
+});
+
+describe('Authentication caches', () => {
+  it('keep at most their limit by forgetting the oldest entry, not everything at once', () => {
+    const tokens = new BoundedMap<string, number>(3);
+    for (const [i, token] of ['a', 'b', 'c'].entries()) tokens.set(token, i);
+    tokens.set('b', 10); // a known key updates in place and evicts nothing
+    expect([...tokens.keys()]).to.deep.equal(['a', 'b', 'c']);
+    tokens.set('d', 3);
+    expect([...tokens.entries()]).to.deep.equal([
+      ['b', 10],
+      ['c', 2],
+      ['d', 3],
+    ]);
+    tokens.set('e', 4);
+    expect(tokens.size).to.equal(3);
+    expect(tokens.has('b')).to.equal(false);
   });
 });
 

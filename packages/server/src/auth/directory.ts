@@ -5,6 +5,7 @@
  * (a new admin department, a changed email) shows up almost at once.
  */
 import type { Store } from '@upward/sdk';
+import { BoundedMap } from './bounded-map.ts';
 
 export interface DirectoryEntry {
   id: string;
@@ -21,13 +22,12 @@ const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
 export function directoryLookup(store: Store, now: () => number = Date.now): DirectoryLookup {
-  const cache = new Map<string, { at: number; entry: DirectoryEntry | undefined }>();
+  const cache = new BoundedMap<string, { at: number; entry: DirectoryEntry | undefined }>(MAX_ENTRIES);
 
   async function cached(key: string, load: () => Promise<DirectoryEntry | undefined>): Promise<DirectoryEntry | undefined> {
     const hit = cache.get(key);
     if (hit && now() - hit.at < TTL_MS) return hit.entry;
     const entry = await load();
-    if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(key, { at: now(), entry });
     return entry;
   }

@@ -8,19 +8,20 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { JwtAuthConfig } from '../config.ts';
 import type { Authenticator } from './authenticator.ts';
+import { BoundedMap } from './bounded-map.ts';
 import { singleHeader, toActor } from './credentials.ts';
 import type { DirectoryLookup } from './directory.ts';
 
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
-/** Verified tokens kept, so a client's next requests skip the signature check. */
-const MAX_CACHED_TOKENS = 10_000;
+/** Verified tokens kept, so a client's next requests skip the signature check (~1 KB each). */
+const MAX_CACHED_TOKENS = 20_000;
 
 export function jwtAuthenticator(config: JwtAuthConfig, directory: DirectoryLookup, keys?: JWTVerifyGetKey): Authenticator {
   const jwks = keys ?? createRemoteJWKSet(new URL(config.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
   // A browser sends the same token with every request until it expires; verifying its signature
   // once is enough (the key is the exact token text, and the entry ends at the token's expiry).
-  const verified = new Map<string, JWTPayload>();
+  const verified = new BoundedMap<string, JWTPayload>(MAX_CACHED_TOKENS);
 
   async function verify(token: string): Promise<JWTPayload | null> {
     const cached = verified.get(token);
@@ -35,7 +36,6 @@ export function jwtAuthenticator(config: JwtAuthConfig, directory: DirectoryLook
         algorithms: ALGORITHMS,
         requiredClaims: ['exp'],
       });
-      if (verified.size >= MAX_CACHED_TOKENS) verified.clear();
       verified.set(token, payload);
       return payload;
     } catch {
