@@ -9,7 +9,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createUpward } from '@upward/sdk';
-import { createRequestHandler } from '@upward/sdk/remote/handler';
+import { createPlainRequestHandler } from '@upward/sdk/remote/handler';
 import type { ServerConfig } from './config.ts';
 import { openDatabase, type Database } from './database/open-database.ts';
 import { postgresIdempotencyStore, type PostgresIdempotencyStore } from './database/idempotency-store.ts';
@@ -111,7 +111,7 @@ export async function createServer(config: ServerConfig, dependencies: ServerDep
     });
   }
 
-  const handler = createRequestHandler<NodeHandlerRequest>({
+  const handler = createPlainRequestHandler<NodeHandlerRequest>({
     basePath: API_BASE_PATH,
     authenticate: ({ node }) => authenticate({ headers: node.headers, peerAddress: node.socket.remoteAddress }),
     upwardFor: (actor) => createUpward({ store, actor }),

@@ -2,9 +2,11 @@
  * The REST contract as a plain Fetch API function: `createRequestHandler(options)` returns
  * `(request: Request) => Promise<Response>`, which runs in Node 20, a browser, a Service Worker
  * or msw alike. It reads only a few members of the request (`HandlerRequest`), so a server may
- * pass something lighter than a full `Request`. A server mounts it (the reference server does, in Fastify, over PostgreSQL);
- * tests and demos call it over the in-memory store. Business rules stay in the services: this
- * only routes, authenticates, parses, makes mutations idempotent and writes problems.
+ * pass something lighter than a full `Request`; `createPlainRequestHandler` answers with a plain
+ * object (`PlainResponse`) a server writes straight to its socket. A server mounts it (the
+ * reference server does, in Fastify, over PostgreSQL); tests and demos call it over the
+ * in-memory store. Business rules stay in the services: this only routes, authenticates,
+ * parses, makes mutations idempotent and writes problems.
  */
 import { canonicalJson, sha256Hex } from '../internal/sha256.ts';
 import type { Upward } from '../upward.ts';
@@ -64,18 +66,29 @@ export interface RequestHandlerOptions<R extends HandlerRequest = Request> {
 
 export type RequestHandler<R extends HandlerRequest = Request> = (request: R) => Promise<Response>;
 
+/**
+ * An answer before it becomes a Fetch `Response`. Building a `Response` and reading it back (its
+ * body is a stream) cost the reference server about 20 µs a request, so it writes this instead.
+ */
+export interface PlainResponse {
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  /** JSON text, an event stream (`text/event-stream`), or nothing. */
+  body: string | ReadableStream<Uint8Array> | null;
+}
+
+export type PlainRequestHandler<R extends HandlerRequest = Request> = (request: R) => Promise<PlainResponse>;
+
 const JSON_TYPE = 'application/json; charset=utf-8';
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers } });
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): PlainResponse {
+  return { status, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers }, body: JSON.stringify(body) };
 }
 
-function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(p), {
-    status: p.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', ...headers },
-  });
+function problemResponse(p: Problem, headers: Record<string, string> = {}): PlainResponse {
+  return { status: p.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', ...headers }, body: JSON.stringify(p) };
 }
 
 /** Reads the body as JSON: undefined when empty; a 400 problem when it is not JSON. */
@@ -100,14 +113,20 @@ function fingerprintOf(request: HandlerRequest, url: URL, op: Operation, body: {
   return sha256Hex([op.name, url.pathname, JSON.stringify(query), request.headers.get(IF_MATCH) ?? '', canonicalBody].join('\n'));
 }
 
-async function toStored(response: Response): Promise<StoredResponse> {
-  return { status: response.status, headers: [...response.headers.entries()], body: await response.text() };
+/** What the idempotency store keeps of an answer (a mutation's answer is JSON, never a stream). */
+function toStored(response: PlainResponse): StoredResponse {
+  return { status: response.status, headers: Object.entries(response.headers), body: typeof response.body === 'string' ? response.body : '' };
 }
 
-function fromStored(stored: StoredResponse, extra: Record<string, string> = {}): Response {
-  const headers = new Headers(stored.headers);
-  for (const [k, v] of Object.entries(extra)) headers.set(k, v);
-  return new Response(stored.body, { status: stored.status, headers });
+function fromStored(stored: StoredResponse, extra: Record<string, string> = {}): PlainResponse {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of stored.headers) headers[name.toLowerCase()] = value;
+  return { status: stored.status, headers: { ...headers, ...extra }, body: stored.body };
+}
+
+/** A Fetch `Response` of a plain answer. */
+export function toFetchResponse({ status, headers, body }: PlainResponse): Response {
+  return new Response(body, { status, headers });
 }
 
 function decodeSegments(path: string): string[] | null {
@@ -119,17 +138,23 @@ function decodeSegments(path: string): string[] | null {
 }
 
 export function createRequestHandler<R extends HandlerRequest = Request>(options: RequestHandlerOptions<R>): RequestHandler<R> {
+  const handle = createPlainRequestHandler(options);
+  return async (request) => toFetchResponse(await handle(request));
+}
+
+/** The same handler, answering with a `PlainResponse` instead of a Fetch `Response`. */
+export function createPlainRequestHandler<R extends HandlerRequest = Request>(options: RequestHandlerOptions<R>): PlainRequestHandler<R> {
   const basePath = (options.basePath ?? '/api/v1').replace(/\/+$/, '');
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   let document: object | null = null;
 
-  const fail = (error: unknown): Response => {
+  const fail = (error: unknown): PlainResponse => {
     const p = problemFromError(error);
     if (p.status >= 500 && p.code === 'server') options.onError?.(error);
     return problemResponse(p, p.status === 503 ? { 'retry-after': '5' } : {});
   };
 
-  async function run(op: Operation, upward: Upward, request: HandlerRequest, params: Record<string, string>, url: URL, body: unknown): Promise<Response> {
+  async function run(op: Operation, upward: Upward, request: HandlerRequest, params: Record<string, string>, url: URL, body: unknown): Promise<PlainResponse> {
     const input = parseRequest(op, { pathParams: params, query: url.searchParams, headers: request.headers, body });
     // Validated here so a bad request never reaches a transaction; the service checks again.
     validateInput(op, input);
@@ -138,7 +163,7 @@ export function createRequestHandler<R extends HandlerRequest = Request>(options
     return jsonResponse(op.status, result === undefined ? null : result, tag ? { etag: tag } : {});
   }
 
-  async function mutate(op: Operation, upward: Upward, actorId: string, request: HandlerRequest, params: Record<string, string>, url: URL): Promise<Response> {
+  async function mutate(op: Operation, upward: Upward, actorId: string, request: HandlerRequest, params: Record<string, string>, url: URL): Promise<PlainResponse> {
     const key = request.headers.get(IDEMPOTENCY_KEY);
     if (key === null) return fail(new MalformedRequestError(IDEMPOTENCY_KEY, 'is required for this request (a unique key per intended change)'));
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) return fail(new MalformedRequestError(IDEMPOTENCY_KEY, 'must be 1 to 255 visible ASCII characters'));
@@ -163,7 +188,7 @@ export function createRequestHandler<R extends HandlerRequest = Request>(options
       case 'new':
         break;
     }
-    let response: Response;
+    let response: PlainResponse;
     try {
       response = await run(op, upward, request, params, url, body.value);
     } catch (error) {
@@ -173,12 +198,12 @@ export function createRequestHandler<R extends HandlerRequest = Request>(options
       await options.idempotency.abandon(storeKey);
       return response;
     }
-    const stored = await toStored(response);
+    const stored = toStored(response);
     await options.idempotency.complete(storeKey, stored);
     return fromStored(stored);
   }
 
-  function events(upward: Upward, request: HandlerRequest): Response {
+  function events(upward: Upward, request: HandlerRequest): PlainResponse {
     const encoder = new TextEncoder();
     let cleanup = () => {};
     const stream = new ReadableStream<Uint8Array>({
@@ -220,10 +245,11 @@ export function createRequestHandler<R extends HandlerRequest = Request>(options
         cleanup();
       },
     });
-    return new Response(stream, {
+    return {
       status: 200,
       headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
-    });
+      body: stream,
+    };
   }
 
   return async (request) => {
@@ -249,7 +275,7 @@ export function createRequestHandler<R extends HandlerRequest = Request>(options
           const route = matchRoute(operationList, 'OPTIONS', segments);
           return route.kind === 'method-not-allowed' ? route.allow : null;
         })();
-        return allow ? new Response(null, { status: 204, headers: { allow: [...allow, 'OPTIONS'].join(', ') } }) : notFound();
+        return allow ? { status: 204, headers: { allow: [...allow, 'OPTIONS'].join(', ') }, body: null } : notFound();
       }
 
       const actor = await options.authenticate(request);

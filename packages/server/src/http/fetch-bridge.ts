@@ -1,13 +1,13 @@
 /**
- * Mounts the SDK's REST handler (`request => Promise<Response>`) under a path in Fastify: the
- * Node request becomes the few members the handler reads (raw body, headers, an abort signal
- * that fires when the client goes away; see `HandlerRequest`) and the `Response` is written back
- * — buffered for ordinary answers, streamed for Server-Sent Events so each event leaves as soon
- * as it is written.
+ * Mounts the SDK's REST handler (its plain form, `request => Promise<PlainResponse>`) under a
+ * path in Fastify: the Node request becomes the few members the handler reads (raw body,
+ * headers, an abort signal that fires when the client goes away; see `HandlerRequest`) and the
+ * answer is written back — JSON text as it is, Server-Sent Events streamed so each event leaves
+ * as soon as it is written.
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { HandlerRequest } from '@upward/sdk/remote/handler';
+import type { HandlerRequest, PlainResponse } from '@upward/sdk/remote/handler';
 import { problem, sendProblem } from './problem.ts';
 
 /** A request as the handler sees it, with the Node request behind it (for authentication). */
@@ -15,7 +15,7 @@ export interface NodeHandlerRequest extends HandlerRequest {
   readonly node: FastifyRequest;
 }
 
-export type NodeRequestHandler = (request: NodeHandlerRequest) => Promise<Response>;
+export type NodeRequestHandler = (request: NodeHandlerRequest) => Promise<PlainResponse>;
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Decodes as `Request.text()` does: UTF-8, a leading BOM dropped, bad bytes replaced. */
@@ -42,20 +42,16 @@ export function toHandlerRequest(request: FastifyRequest, signal: AbortSignal): 
   };
 }
 
-export async function sendFetchResponse(reply: FastifyReply, response: Response, abort: AbortController): Promise<FastifyReply> {
-  reply.code(response.status);
-  response.headers.forEach((value, name) => {
-    if (name !== 'content-length' && name !== 'transfer-encoding') reply.header(name, value);
-  });
-  if (!response.body) return reply.send();
-  if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
-    // No buffering anywhere on the way (also tells nginx-style proxies not to buffer).
-    reply.header('cache-control', 'no-cache').header('x-accel-buffering', 'no');
-    const stream = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
-    stream.on('error', () => abort.abort());
-    return reply.send(stream);
-  }
-  return reply.send(Buffer.from(await response.arrayBuffer()));
+export function sendResponse(reply: FastifyReply, response: PlainResponse, abort: AbortController): FastifyReply {
+  reply.code(response.status).headers(response.headers);
+  const { body } = response;
+  if (body === null) return reply.send();
+  if (typeof body === 'string') return reply.send(body);
+  // An event stream. No buffering anywhere on the way (also tells nginx-style proxies not to buffer).
+  reply.header('cache-control', 'no-cache').header('x-accel-buffering', 'no');
+  const stream = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+  stream.on('error', () => abort.abort());
+  return reply.send(stream);
 }
 
 /**
@@ -88,7 +84,7 @@ export function mountFetchHandler(app: FastifyInstance, prefix: string, handler:
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) abort.abort();
     });
-    return sendFetchResponse(reply, await handler(toHandlerRequest(request, abort.signal)), abort);
+    return sendResponse(reply, await handler(toHandlerRequest(request, abort.signal)), abort);
   };
   app.all(prefix, route);
   app.all(`${prefix}/*`, route);
