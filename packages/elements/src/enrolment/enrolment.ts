@@ -237,6 +237,7 @@ export class UpwardEnrolment extends UpwardElement {
     const { program, enrolment } = loaded;
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title">${msg(str`Take part in “${program.name}”`, { id: 'enrolment.title' })}</h2>
+      ${this.renderRefreshFailure(this.data)}
       ${this.form
         ? this.renderForm(loaded, this.form)
         : enrolment

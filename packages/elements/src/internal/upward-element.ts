@@ -6,7 +6,7 @@
  * `isRelevant`, and forget per-person state (drafts, errors, messages) in `clientChanged` when
  * another client takes over: on a shared intranet page, that is another person signing in.
  */
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { TaskStatus, type Task } from '@lit/task';
@@ -113,12 +113,23 @@ export abstract class UpwardElement extends LitElement {
 
   /**
    * A data task's view: `complete(value)` once the value is loaded for the current scope, else
-   * loading, or the failure with a way to try again.
+   * loading, or the failure with a way to try again. When a reload fails (the network dropped
+   * while data changed elsewhere), what was loaded before stays, under a notice that it may be
+   * out of date: a board or a log that vanished on a blip would lose the reader's place.
    */
   protected renderLoaded<T>(task: Task<readonly unknown[], T | undefined>, complete: (value: T) => TemplateResult): TemplateResult {
-    if (task.status === TaskStatus.ERROR) return this.renderLoadError(task.error, () => void task.run());
     const value = task.value;
-    return value !== undefined ? complete(value) : this.renderLoading();
+    if (value !== undefined) return html`${this.renderRefreshFailure(task)}${complete(value)}`;
+    return task.status === TaskStatus.ERROR ? this.renderLoadError(task.error, () => void task.run()) : this.renderLoading();
+  }
+
+  /** Above data kept after a failed reload: says so, with a way to try again (nothing otherwise). */
+  protected renderRefreshFailure(task: Task<readonly unknown[], unknown>): TemplateResult | typeof nothing {
+    if (task.status !== TaskStatus.ERROR || task.value === undefined) return nothing;
+    return html`<div class="error-summary" part="error stale" role="alert">
+      <p>${msg('Could not refresh; what you see may be out of date.', { id: 'common.refresh-failed' })} ${describeError(task.error).message}</p>
+      <button type="button" @click=${() => void task.run()}>${msg('Try again', { id: 'common.retry' })}</button>
+    </div>`;
   }
 
   /** A load that failed, with a way to try again. */

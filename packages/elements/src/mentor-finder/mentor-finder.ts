@@ -7,7 +7,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { TaskStatus } from '@lit/task';
 import { DataTask } from '../internal/task.ts';
 import { renderAnnouncement } from '../internal/announce.ts';
 import { msg, str } from '@lit/localize';
@@ -75,6 +74,7 @@ type FinderData =
  * @csspart error-summary - What went wrong with the last command.
  * @csspart loading - Shown while the data loads.
  * @csspart error - A load that failed, with a retry button.
+ * @csspart stale - Above data kept after a reload failed: says it may be out of date, with a retry button (also part `error`).
  * @csspart empty - Shown when there is nothing to choose.
  * @cssproperty --upward-mentor-finder-columns - Minimum width of a suggestion card (default 18rem).
  * @cssproperty --upward-mentor-finder-drop-color - Outline of the place a dragged mentor will land.
@@ -149,11 +149,7 @@ export class UpwardMentorFinder extends UpwardElement {
 
   protected override render(): TemplateResult {
     if (!this.upward) return this.renderNoClient();
-    const data = this.data.value;
-    let body: TemplateResult;
-    if (data) body = this.renderData(data);
-    else if (this.data.status === TaskStatus.ERROR) body = this.renderLoadError(this.data.error, () => void this.data.run());
-    else body = this.renderLoading();
+    const body = this.renderLoaded(this.data, (data) => this.renderData(data));
     return html`<section part="base" class="stack" aria-labelledby="title">
       <h2 id="title">${msg('Find a mentor', { id: 'mentor-finder.title' })}</h2>
       ${body}

@@ -67,6 +67,7 @@ const same = (a: PairRef, b: PairRef) => a.menteeId === b.menteeId && a.mentorId
  * @csspart error-summary - What went wrong with the last command.
  * @csspart loading - Shown while the data loads.
  * @csspart error - A load that failed, with a retry button.
+ * @csspart stale - Above data kept after a reload failed: says it may be out of date, with a retry button (also part `error`).
  * @csspart empty - Shown when there is nothing to pair.
  * @cssproperty --upward-pairing-board-columns - Minimum width of a pair card (default 20rem).
  * @cssproperty --upward-pairing-board-locked-color - Accent of a locked pair.
@@ -178,11 +179,7 @@ export class UpwardPairingBoard extends UpwardElement {
 
   protected override render(): TemplateResult {
     if (!this.upward) return this.renderNoClient();
-    const data = this.data.value;
-    let body: TemplateResult;
-    if (data) body = this.renderBoard(data);
-    else if (this.data.status === TaskStatus.ERROR) body = this.renderLoadError(this.data.error, () => void this.data.run());
-    else body = this.renderLoading();
+    const body = this.renderLoaded(this.data, (data) => this.renderBoard(data));
     return html`<section part="base" class="stack" aria-labelledby="title">
       <h2 id="title">${msg('Pairing board', { id: 'pairing-board.title' })}</h2>
       ${body}

@@ -293,6 +293,7 @@ export class UpwardProgramSetup extends UpwardElement {
     const heading = this.program ? msg(str`Program: ${this.program.name}`, { id: 'program-setup.title-edit' }) : msg('New program', { id: 'program-setup.title-new' });
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title">${heading}</h2>
+      ${this.renderRefreshFailure(this.data)}
       ${this.program ? this.renderPhase(this.program) : nothing}
       <form part="form" novalidate @input=${this.onInput} @submit=${this.save}>
         ${renderErrorSummary(this.error, this.labels, this.shadowRoot)}

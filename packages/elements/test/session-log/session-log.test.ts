@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ActionItem, SessionView } from '@upward/sdk';
+import { NetworkError, type ActionItem, type SessionView, type Upward } from '@upward/sdk';
 import '../../src/define/session-log.ts';
 import type { UpwardSessionLog } from '../../src/session-log/session-log.ts';
 import { setUpwardLocale } from '../../src/internal/localization.ts';
@@ -36,6 +36,55 @@ describe('<upward-session-log>', () => {
     $<HTMLFormElement>(el, 'form').requestSubmit(); // the plan form with no date
     await until(() => $(el, '.error-summary'), 'the error summary');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps what it showed when a reload fails, says it may be out of date, and tries again', async () => {
+    const world = await matchWorld();
+    const first = await planned(world);
+    // Anna's client, whose session list fails while `offline` is set (a dropped connection).
+    let offline = false;
+    const sessions = new Proxy(world.anna.sessions, {
+      get: (target, key, receiver) =>
+        key === 'list' && offline
+          ? () => Promise.reject(new NetworkError('offline', 'No connection.'))
+          : (Reflect.get(target, key, receiver) as unknown),
+    });
+    const client: Upward = { ...world.anna, sessions, subscribe: world.anna.subscribe.bind(world.anna) };
+    const el = await mount(world, client);
+    await until(() => $(el, `#session-${first.id}`), 'the first session');
+    expect($(el, '[part~="stale"]')).to.equal(null);
+
+    offline = true;
+    const second = await planned(world, '2027-02-20T10:00:00Z'); // a change elsewhere: the log reloads
+    await until(() => $(el, '[part~="stale"]'), 'the out-of-date notice');
+    expect($(el, '[part~="stale"]').getAttribute('role')).to.equal('alert');
+    expect(textOf(el)).to.contain('Could not refresh; what you see may be out of date.');
+    expect($(el, `#session-${first.id}`), 'the session loaded before is still shown').to.not.equal(null);
+    expect($(el, `#session-${second.id}`)).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    offline = false;
+    [...$(el, '[part~="stale"]').querySelectorAll('button')].find((b) => b.textContent!.includes('Try again'))!.click();
+    await until(() => $(el, `#session-${second.id}`), 'the reloaded sessions');
+    expect($(el, '[part~="stale"]')).to.equal(null);
+  });
+
+  it('shows a failed first load with a way to try again, and nothing of the data', async () => {
+    const world = await matchWorld();
+    let offline = true;
+    const matches = new Proxy(world.anna.matches, {
+      get: (target, key, receiver) =>
+        key === 'get' && offline ? () => Promise.reject(new NetworkError('offline', 'No connection.')) : (Reflect.get(target, key, receiver) as unknown),
+    });
+    const client: Upward = { ...world.anna, matches, subscribe: world.anna.subscribe.bind(world.anna) };
+    const el = await fixture<UpwardSessionLog>(html`<upward-session-log match-id=${world.matchId} .client=${client}></upward-session-log>`);
+    await until(() => $(el, '[part~="error"]'), 'the load error');
+    expect($(el, '[part~="stale"]')).to.equal(null);
+    expect($(el, 'form')).to.equal(null);
+    await expect(el).to.be.accessible();
+    offline = false;
+    [...$(el, '[part~="error"]').querySelectorAll('button')].find((b) => b.textContent!.includes('Try again'))!.click();
+    await until(() => textOf(el).includes('No session planned yet'), 'the loaded log');
   });
 
   it('plans a session by keyboard and announces it only once stored', async () => {

@@ -13,6 +13,7 @@ export const templates = {
   'common.no-match': 'Kein Tandem ausgewählt: Setzen Sie das Attribut match-id.',
   'common.no-client': 'Nicht verbunden: Diese Komponente braucht einen Upward-Client (über <upward-provider> oder die Eigenschaft „client“).',
   'common.retry': 'Erneut versuchen',
+  'common.refresh-failed': 'Aktualisieren fehlgeschlagen; die Anzeige ist möglicherweise nicht mehr aktuell.',
   'common.saving': 'Wird gespeichert …',
   'common.mode.in-person': 'Persönlich',
   'common.mode.video': 'Videoanruf',
