@@ -10,7 +10,7 @@
  * the (one, read-only) lookup and the others share its answer.
  */
 import { StorageError } from '../errors.ts';
-import type { CollectionName } from '../storage/collections.ts';
+import { recordKey, type CollectionName } from '../storage/collections.ts';
 import type { Store, StoreChange } from '../storage/store.ts';
 import { can, relationsOf, seesProgram, type Actor, type Permission, type Relation } from './authorization.ts';
 import { Repository } from './repository.ts';
@@ -39,7 +39,8 @@ const inFlight = new WeakMap<Store, Map<string, Promise<Audience[]>>>();
 
 /** The audience of each change, in order; shared by every caller asking about the same changes. */
 export function audiencesOf(store: Store, changes: readonly StoreChange[]): Promise<Audience[]> {
-  const key = changes.map((c) => `${c.collection}\u0000${c.id}\u0000${c.kind}`).join('\u0001');
+  // Ids hold no control characters, so NUL and U+0001 cannot occur inside a part.
+  const key = changes.map((c) => `${recordKey(c.collection, c.id)}\u0000${c.kind}`).join('\u0001');
   let pending = inFlight.get(store);
   if (!pending) inFlight.set(store, (pending = new Map()));
   const shared = pending.get(key);
