@@ -23,4 +23,5 @@ export type { Group, GroupOptions } from './groups.ts';
 export { formGroups } from './groups.ts';
 export { overlapMinutes } from './availability.ts';
 export type { WorkerJob, WorkerJobResult, SolveInWorkerOptions } from './worker-protocol.ts';
-export { solveInWorker, runJob } from './worker-client.ts';
+export { solveInWorker, solveHere } from './worker-client.ts';
+export { runJob } from './worker-protocol.ts';

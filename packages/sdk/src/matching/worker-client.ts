@@ -1,24 +1,11 @@
 // Page side: run a matching job in a Web Worker so the UI stays responsive. Where no Worker exists
 // (Node, tests without DOM) the job runs in the current thread with the same API.
 import type { FromWorker, SolveInWorkerOptions, ToWorker, WorkerJob, WorkerJobResult } from './worker-protocol.ts';
-import { runJob } from './worker-protocol.ts';
-
-export { runJob };
 
 export function solveInWorker<J extends WorkerJob>(job: J, options: SolveInWorkerOptions = {}): Promise<WorkerJobResult<J>> {
   const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(abortReason(signal));
-  if (typeof Worker === 'undefined') {
-    return new Promise((resolve, reject) => {
-      setTimeout(() => {
-        try {
-          resolve(runJob(job, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) }));
-        } catch (e) {
-          reject(e);
-        }
-      }, 0);
-    });
-  }
+  if (typeof Worker === 'undefined') return solveHere(job, options);
   return new Promise((resolve, reject) => {
     // The literal `new Worker(new URL('./worker.ts', import.meta.url))` is the form bundlers
     // (Vite, webpack 5) recognise and build as a worker chunk; through a variable, Vite inlined
@@ -48,6 +35,17 @@ export function solveInWorker<J extends WorkerJob>(job: J, options: SolveInWorke
     const msg: ToWorker = { type: 'run', job };
     worker.postMessage(msg);
   });
+}
+
+/**
+ * Runs the job in this thread (Node, or a page whose CSP forbids workers). The solvers are
+ * imported only here, so a page that solves in the Worker never downloads them twice.
+ */
+export async function solveHere<J extends WorkerJob>(job: J, { signal, onProgress }: SolveInWorkerOptions = {}): Promise<WorkerJobResult<J>> {
+  const { runJob } = await import('./worker-protocol.ts');
+  // A macrotask first, so a caller's synchronous work (and its abort) happens before solving.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return runJob(job, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
 }
 
 function abortReason(signal: AbortSignal): unknown {

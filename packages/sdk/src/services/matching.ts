@@ -12,7 +12,7 @@ import { explainPair } from '../matching/explain.ts';
 import { formGroups, type Group } from '../matching/groups.ts';
 import { checkHardRules } from '../matching/rules.ts';
 import { scorePair } from '../matching/scoring.ts';
-import { runJob, solveInWorker } from '../matching/worker-client.ts';
+import { solveHere, solveInWorker } from '../matching/worker-client.ts';
 import { stableMatchingForCandidates } from '../matching/stable-candidates.ts';
 import type { Candidate, MatchingResult, MatchingRules, PairExplanation, Reason } from '../matching/types.ts';
 import { authorize, relationsOf } from './authorization.ts';
@@ -107,7 +107,7 @@ async function solveOffThread(candidates: Candidate[], rules: MatchingRules, { s
   } catch (error) {
     if (signal?.aborted) throw error;
     // A page whose CSP forbids workers still gets its proposal, only on the main thread.
-    return runJob(job, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+    return solveHere(job, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
   }
 }
 

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { solveAssignment } from '../../src/matching/assignment.ts';
 import { sparseFromEdges } from '../../src/matching/problem.ts';
 import { solveMatching } from '../../src/matching/solve-matching.ts';
-import { solveInWorker } from '../../src/matching/worker-client.ts';
+import { solveHere, solveInWorker } from '../../src/matching/worker-client.ts';
 import { alex, baseRules, dana, kim, lee, sam } from './candidates.ts';
 
 // A contested sparse problem big enough to take a while (scarce places, correlated scores).
@@ -50,6 +50,17 @@ describe('matching worker', () => {
     expect(err).to.be.instanceOf(DOMException);
     expect((err as DOMException).name).to.equal('AbortError');
     expect(performance.now() - started).to.be.below(5000);
+  });
+
+  it('solves in the page when no worker can run, loading the solvers only then, with the same result', async () => {
+    const candidates = [dana, sam, alex, kim, lee];
+    const here = await solveHere({ kind: 'matching', candidates, rules: baseRules });
+    expect(here).to.deep.equal(solveMatching(candidates, baseRules));
+  });
+
+  it('rejects when the worker script cannot start (the services then solve in the page)', async () => {
+    const err = await solveInWorker({ kind: 'matching', candidates: [dana, sam], rules: baseRules }, { workerUrl: '/no-such-worker.js' }).then(() => null, (e: unknown) => e);
+    expect(err).to.be.instanceOf(Error);
   });
 
   it('rejects immediately when the signal is already aborted', async () => {
