@@ -3,7 +3,7 @@
  * date: pairing uses level, skills and experience, never a protected characteristic.
  */
 import * as z from 'zod/mini';
-import { Id, LanguageCode, TimeZone, phrases, recordFields, text } from './fields.ts';
+import { Id, LanguageCode, TimeZone, expectedVersion, phrases, recordFields, text } from './fields.ts';
 
 const personFields = {
   name: text(1, 120),
@@ -26,6 +26,9 @@ const notOwnManager = z.refine<{ id?: string | undefined; managerId: string | nu
 
 export const PersonInput = z.object({ id: z.optional(Id), ...personFields }).check(notOwnManager);
 export type PersonInput = z.input<typeof PersonInput>;
+
+/** A person to create or replace; with `expectedVersion`, only if nobody changed them since. */
+export const PersonUpsert = z.object({ id: z.optional(Id), ...personFields, expectedVersion }).check(notOwnManager);
 
 export const Person = z.object({ ...recordFields, ...personFields }).check(notOwnManager);
 export type Person = z.infer<typeof Person>;

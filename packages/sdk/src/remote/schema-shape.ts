@@ -11,8 +11,6 @@ interface Def {
   format?: string;
   innerType?: Schema;
   shape?: Record<string, Schema>;
-  left?: Schema;
-  right?: Schema;
   in?: Schema;
   options?: Schema[];
 }
@@ -31,16 +29,11 @@ function unwrap(schema: Schema): Schema {
   }
 }
 
-/** The fields of an object schema (through defaults, optionals, intersections and unions), or null. */
+/** The fields of an object schema (through defaults, optionals and unions), or null. */
 export function objectShape(schema: Schema): Record<string, Schema> | null {
   const inner = unwrap(schema);
   const def = defOf(inner);
   if (def.type === 'object' && def.shape) return def.shape;
-  if (def.type === 'intersection' && def.left && def.right) {
-    const left = objectShape(def.left);
-    const right = objectShape(def.right);
-    return left && right ? { ...left, ...right } : (left ?? right);
-  }
   if (def.type === 'union' && def.options) {
     // A (discriminated) union of objects: every field any of its forms may carry.
     const shapes = def.options.map(objectShape);

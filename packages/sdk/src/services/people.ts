@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { ConflictError, ValidationError, type FieldIssue } from '../errors.ts';
-import { Id, PersonInput, expectedVersion, type Person } from '../domain/index.ts';
+import { Id, PersonUpsert, type Person } from '../domain/index.ts';
 import { once } from '../internal/lazy.ts';
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
@@ -13,7 +13,6 @@ import { assertVersion, type Repository } from './repository.ts';
 
 const loadImport = once(() => import('./people-import.ts'));
 
-const PersonUpsert = z.intersection(PersonInput, z.object({ expectedVersion }));
 const PeopleList = z._default(z.object({ department: z.optional(z.string()), managerId: z.optional(Id) }), {});
 const ImportInput = z.discriminatedUnion('format', [
   z.object({ format: z.literal('csv'), data: z.string().check(z.maxLength(20_000_000)) }),

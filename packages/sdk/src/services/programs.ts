@@ -21,7 +21,7 @@ import { assertVersion, type Repository } from './repository.ts';
 // `changes` is checked field by field only after merging with the stored program: parsing it on
 // its own would fill the defaults of fields the caller did not send and wipe them.
 const editable = Object.keys(programFields) as (keyof typeof programFields)[];
-const ProgramChangesSchema = z.record(z.string(), z.unknown()).check(
+const ProgramChangesSchema = z.looseObject({}).check(
   z.superRefine((changes, ctx) => {
     for (const key of editable) {
       if (changes[key] === undefined) continue;
