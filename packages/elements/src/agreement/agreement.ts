@@ -116,21 +116,20 @@ export class UpwardAgreement extends CommandElement {
   protected override render(): TemplateResult {
     if (!this.upward) return this.renderNoClient();
     if (!this.matchId) return this.renderNoMatch();
-    return this.renderLoaded(this.data, (data) => this.renderAgreement(data));
+    // The heading stays while loading or failing, so "Try again" is never without its context.
+    return html`<section class="stack" part="base" aria-labelledby="title">
+      <h2 id="title">${msg('Agreement', { id: 'agreement.title' })}</h2>
+      ${this.renderLoaded(this.data, (data) => this.renderAgreement(data))}
+    </section>`;
   }
 
   private renderAgreement(data: AgreementData): TemplateResult {
     const latest = data.versions[data.versions.length - 1];
     if (!latest) {
-      return html`<section part="base">
-        <h2>${msg('Agreement', { id: 'agreement.title' })}</h2>
-        <p class="muted" part="empty">${msg('There is no agreement yet. It is drafted from the program’s template once both of you have accepted the match.', { id: 'agreement.none' })}</p>
-      </section>`;
+      return html`<p class="muted" part="empty">${msg('There is no agreement yet. It is drafted from the program’s template once both of you have accepted the match.', { id: 'agreement.none' })}</p>`;
     }
     const version = data.versions.find((v) => v.number === this.shown) ?? latest;
-    return html`<section class="stack" part="base" aria-labelledby="title">
-      <h2 id="title">${msg('Agreement', { id: 'agreement.title' })}</h2>
-      ${renderAnnouncement(this.announcement)}
+    return html`${renderAnnouncement(this.announcement)}
       ${data.versions.length > 1 ? this.renderVersions(data.versions, version) : nothing}
       <article class="card stack" aria-labelledby="version-title">
         <h3 id="version-title" tabindex="-1">
@@ -147,8 +146,7 @@ export class UpwardAgreement extends CommandElement {
             </p>`
           : nothing}
         ${this.editing ? nothing : this.renderActions(version, latest, data)}
-      </article>
-    </section>`;
+      </article>`;
   }
 
   private renderVersions(versions: readonly Agreement[], shown: Agreement): TemplateResult {

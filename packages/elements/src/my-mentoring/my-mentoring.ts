@@ -83,15 +83,17 @@ export class UpwardMyMentoring extends CommandElement {
 
   protected override render(): TemplateResult {
     if (!this.upward) return this.renderNoClient();
-    return this.renderLoaded(this.data, (home) => this.renderHome(home));
+    // The heading stays while loading or failing, so "Try again" is never without its context.
+    return html`<section class="stack" part="base" aria-labelledby="title">
+      <h2 id="title" tabindex="-1">${msg('My mentoring', { id: 'my-mentoring.title' })}</h2>
+      ${this.renderLoaded(this.data, (home) => this.renderHome(home))}
+    </section>`;
   }
 
   private renderHome(home: Home): TemplateResult {
     const current = home.matches.filter((m) => m.match.status !== 'ended' && m.match.status !== 'completed');
     const past = home.matches.filter((m) => !current.includes(m));
-    return html`<section class="stack" part="base" aria-labelledby="title">
-      <h2 id="title" tabindex="-1">${msg('My mentoring', { id: 'my-mentoring.title' })}</h2>
-      ${renderAnnouncement(this.announcement)}
+    return html`${renderAnnouncement(this.announcement)}
       ${home.matches.length
         ? html`<ul class="stack plain" part="list">${current.map((m) => this.renderMatch(m))}</ul>`
         : html`<p class="muted" part="empty">
@@ -106,8 +108,7 @@ export class UpwardMyMentoring extends CommandElement {
             <summary>${msg(str`Earlier matches (${past.length})`, { id: 'my-mentoring.past' })}</summary>
             <ul class="stack plain" part="list">${past.map((m) => this.renderMatch(m))}</ul>
           </details>`
-        : nothing}
-    </section>`;
+        : nothing}`;
   }
 
   private renderMatch(m: HomeMatch): TemplateResult {

@@ -153,15 +153,17 @@ export class UpwardSessionLog extends CommandElement {
   protected override render(): TemplateResult {
     if (!this.upward) return this.renderNoClient();
     if (!this.matchId) return this.renderNoMatch();
-    return this.renderLoaded(this.data, (data) => this.renderLog(data));
+    // The heading stays while loading or failing, so "Try again" is never without its context.
+    return html`<section class="stack" part="base" aria-labelledby="title">
+      <h2 id="title">${msg('Sessions', { id: 'session-log.title' })}</h2>
+      ${this.renderLoaded(this.data, (data) => this.renderLog(data))}
+    </section>`;
   }
 
   private renderLog(data: LogData): TemplateResult {
     const planned = data.sessions.filter((s) => s.status === 'planned');
     const history = data.sessions.filter((s) => s.status !== 'planned').reverse();
-    return html`<section class="stack" part="base" aria-labelledby="title">
-      <h2 id="title">${msg('Sessions', { id: 'session-log.title' })}</h2>
-      ${renderAnnouncement(this.announcement)}
+    return html`${renderAnnouncement(this.announcement)}
       ${data.isMember
         ? html`${MEETING.has(data.status) ? this.renderPlanForm(data) : html`<p class="muted" part="no-planning">${whyNoPlanning(data.status)}</p>`}
             <section class="stack" aria-labelledby="upcoming-title">
@@ -177,8 +179,7 @@ export class UpwardSessionLog extends CommandElement {
                 ? html`<ol class="stack plain" part="list">${history.map((s) => this.renderHistoryItem(s as Full, data))}</ol>`
                 : html`<p class="muted">${msg('No past sessions yet.', { id: 'session-log.no-history' })}</p>`}
             </section>`
-        : this.renderSchedule(data.sessions)}
-    </section>`;
+        : this.renderSchedule(data.sessions)}`;
   }
 
   // ---- schedule-only view (admins, champions) -------------------------------------------------

@@ -4,12 +4,12 @@ import type { Agreement } from '@upward/sdk';
 import '../../src/define/agreement.ts';
 import type { UpwardAgreement } from '../../src/agreement/agreement.ts';
 import { setUpwardLocale } from '../../src/internal/localization.ts';
-import { until } from '../support/world.ts';
+import { settled, until } from '../support/world.ts';
 import { matchWorld, recordEvents, shadow, textOf, type MatchWorld } from '../session-log/match-world.ts';
 
 async function mount(world: MatchWorld, client = world.anna): Promise<UpwardAgreement> {
   const el = await fixture<UpwardAgreement>(html`<upward-agreement match-id=${world.matchId} .client=${client}></upward-agreement>`);
-  await until(() => shadow(el).querySelector('h2'), 'the agreement');
+  await until(() => settled(el), 'the agreement');
   return el;
 }
 

@@ -4,7 +4,7 @@
 // the registry starts empty here.
 import { expect } from '@open-wc/testing';
 import { matchWorld, shadow, textOf } from '../session-log/match-world.ts';
-import { until } from '../support/world.ts';
+import { settled, until } from '../support/world.ts';
 
 type LazyModule = typeof import('../../src/lazy.ts');
 
@@ -66,7 +66,7 @@ describe('@upward/elements/lazy', () => {
     await customElements.whenDefined('upward-session-log');
     expect(defined('upward-pairing-board')).to.equal(false);
     expect(defined('upward-program-setup')).to.equal(false);
-    await until(() => shadow(log).querySelector('h2'), 'the session log');
+    await until(() => settled(log), 'the session log');
     expect(textOf(log)).to.contain('No session planned yet');
     await expect(log).to.be.accessible();
   });
@@ -78,7 +78,7 @@ describe('@upward/elements/lazy', () => {
     log.client = world.anna;
     add(log);
     await customElements.whenDefined('upward-session-log');
-    await until(() => shadow(log).querySelector('h2'), 'the session log');
+    await until(() => settled(log), 'the session log');
     expect(defined('upward-agreement')).to.equal(false);
 
     // What my-mentoring does when a member opens the agreement: an Upward element in its shadow root.

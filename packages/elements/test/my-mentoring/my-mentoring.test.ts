@@ -4,12 +4,12 @@ import type { ActionItem, Match, Upward } from '@upward/sdk';
 import '../../src/define/my-mentoring.ts';
 import type { UpwardMyMentoring } from '../../src/my-mentoring/my-mentoring.ts';
 import { setUpwardLocale } from '../../src/internal/localization.ts';
-import { until } from '../support/world.ts';
+import { settled, until } from '../support/world.ts';
 import { matchWorld, recordEvents, shadow, textOf } from '../session-log/match-world.ts';
 
 async function mount(client: Upward, inline = false): Promise<UpwardMyMentoring> {
   const el = await fixture<UpwardMyMentoring>(html`<upward-my-mentoring ?inline-session-log=${inline} .client=${client}></upward-my-mentoring>`);
-  await until(() => shadow(el).querySelector('h2'), 'the home');
+  await until(() => settled(el), 'the home');
   return el;
 }
 
@@ -154,7 +154,7 @@ describe('<upward-my-mentoring>', () => {
 
     const inline = await mount(world.anna, true);
     button(inline, 'Sessions and notes')!.click();
-    await until(() => shadow(inline).querySelector('upward-session-log')?.shadowRoot?.querySelector('h2'), 'the inline session log');
+    await until(() => settled(shadow(inline).querySelector('upward-session-log')), 'the inline session log');
     expect(shadow(inline).querySelector('upward-session-log')!.getAttribute('match-id')).to.equal(world.matchId);
     await expect(inline).to.be.accessible();
   });

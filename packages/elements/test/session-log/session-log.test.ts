@@ -4,12 +4,12 @@ import { NetworkError, type ActionItem, type SessionView, type Upward } from '@u
 import '../../src/define/session-log.ts';
 import type { UpwardSessionLog } from '../../src/session-log/session-log.ts';
 import { setUpwardLocale } from '../../src/internal/localization.ts';
-import { until } from '../support/world.ts';
+import { settled, until } from '../support/world.ts';
 import { matchWorld, recordEvents, shadow, textOf, type MatchWorld } from './match-world.ts';
 
 async function mount(world: MatchWorld, client = world.anna): Promise<UpwardSessionLog> {
   const el = await fixture<UpwardSessionLog>(html`<upward-session-log match-id=${world.matchId} .client=${client}></upward-session-log>`);
-  await until(() => shadow(el).querySelector('h2'), 'the session log');
+  await until(() => settled(el), 'the session log');
   return el;
 }
 
@@ -81,6 +81,10 @@ describe('<upward-session-log>', () => {
     await until(() => $(el, '[part~="error"]'), 'the load error');
     expect($(el, '[part~="stale"]')).to.equal(null);
     expect($(el, 'form')).to.equal(null);
+    // The failure sits under the element's heading, so its "Try again" says what it retries.
+    const section = $(el, 'section[part="base"]');
+    expect(section.querySelector('h2')!.textContent).to.contain('Sessions');
+    expect(section.querySelector('[part~="error"]')).to.not.equal(null);
     await expect(el).to.be.accessible();
     offline = false;
     [...$(el, '[part~="error"]').querySelectorAll('button')].find((b) => b.textContent!.includes('Try again'))!.click();

@@ -28,3 +28,9 @@ export async function until(predicate: () => unknown, what = 'condition', timeou
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
   }
 }
+
+/** Whether an element has settled: rendered its heading and no longer shows its loading state. */
+export function settled(el: Element | null | undefined): boolean {
+  const root = el?.shadowRoot;
+  return Boolean(root?.querySelector('h2') && !root.querySelector('[part="loading"]'));
+}
