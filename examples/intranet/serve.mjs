@@ -47,14 +47,18 @@ export async function buildIfNeeded({ force = false } = {}) {
   return true;
 }
 
-/** Starts the static server on `port` (0 = any free port); resolves to its URL and a `close`. */
-export async function serveDemo({ port = 5173, host = '127.0.0.1' } = {}) {
+/**
+ * Starts the static server on `port` (0 = any free port) over `root` (the demo's dist/ unless
+ * told otherwise: the end-to-end test serves the React example's build with it too); resolves
+ * to its URL and a `close`.
+ */
+export async function serveDemo({ port = 5173, host = '127.0.0.1', root = dist } = {}) {
   const server = createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url ?? '/', 'http://localhost');
       const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-      const file = join(dist, relative === '' || relative.endsWith(sep) ? join(relative, 'index.html') : relative);
-      if (!file.startsWith(dist + sep) && file !== dist) throw Object.assign(new Error('outside'), { status: 404 });
+      const file = join(root, relative === '' || relative.endsWith(sep) ? join(relative, 'index.html') : relative);
+      if (!file.startsWith(root + sep) && file !== root) throw Object.assign(new Error('outside'), { status: 404 });
       const body = await readFile(file);
       response.writeHead(200, {
         'content-type': types[extname(file)] ?? 'application/octet-stream',

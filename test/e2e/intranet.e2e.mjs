@@ -15,6 +15,8 @@
 // A third walk runs against the real Upward server (PGlite, a fresh data directory) through the
 // remote client, and then a second browser acting as the mentor sees the same program and, live,
 // a session the mentee plans in the first browser: two people, two browsers, one shared program.
+// Last, the React 19 example is built and walked with the keyboard (test/e2e/react-example.mjs).
+//   E2E_ONLY=server|react  run only that part
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -25,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { args, executablePath } from '../chromium.mjs';
 import { buildIfNeeded, serveDemo } from '../../examples/intranet/serve.mjs';
 import { keyboardDriver, mouseDriver } from './driver.mjs';
+import { buildReactExample, reactSteps } from './react-example.mjs';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
@@ -160,6 +163,37 @@ async function secondBrowser(browser, baseUrl, first) {
   await context.close();
 }
 
+/** The React example, served from its own build, walked with the keyboard. */
+async function runReact(browser) {
+  const example = await serveDemo({ port: 0, root: await buildReactExample() });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/London' });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const drive = keyboardDriver(page);
+    const { step } = walk(page, drive, 'react');
+    await page.goto(example.url);
+    let ok = true;
+    for (const [name, body] of reactSteps({ page, drive })) {
+      if (!ok) {
+        failed++;
+        console.log(`  - react: ${name} (not run: an earlier step failed)`);
+        continue;
+      }
+      ok = await step(name, body);
+    }
+    if (errors.length) {
+      failed++;
+      console.log(`  ✗ react: the page threw ${errors.length} uncaught error(s): ${errors.slice(0, 3).join(' | ')}`);
+    }
+  } finally {
+    await context.close();
+    await example.close();
+  }
+}
+
 /** Starts the Upward server (demo sign-in, embedded PGlite in a fresh directory) on a free port. */
 async function startUpwardServer() {
   const dataDir = await mkdtemp(join(tmpdir(), 'upward-e2e-'));
@@ -207,6 +241,10 @@ try {
     } finally {
       await upward.close();
     }
+  }
+  if (!process.env.E2E_URL && (!process.env.E2E_ONLY || process.env.E2E_ONLY === 'react')) {
+    console.log('The React example, with the keyboard:');
+    await runReact(browser);
   }
 } finally {
   await browser.close();

@@ -36,17 +36,18 @@ export function App({ world }: { world: DemoWorld }) {
         </select>
       </p>
 
-      {/* The elements bring their own headings. */}
-      <section aria-label="My mentoring">
+      {/* The elements bring their own headings and labelled sections: wrapping them in another
+          section named the same would give screen readers two landmarks of one name. */}
+      <div className="element">
         <upward-my-mentoring
           client={upward}
           onupward-open-match={(event) => setMatchId(event.detail.matchId)}
           onupward-match-responded={(event) => note(`Match ${event.detail.accept ? 'accepted' : 'declined'}`)}
           onupward-trial-decided={(event) => note(`Trial decision: ${event.detail.decision}`)}
         />
-      </section>
+      </div>
 
-      <section aria-label="Sessions">
+      <div className="element">
         <upward-session-log
           ref={sessionLog}
           client={upward}
@@ -55,7 +56,7 @@ export function App({ world }: { world: DemoWorld }) {
           onupward-session-logged={() => note('Session logged')}
           onupward-error={(event) => note(`Error in ${event.detail.operation}: ${event.detail.error.message}`)}
         />
-      </section>
+      </div>
 
       <section aria-labelledby="events-title">
         <h2 id="events-title">Events React received</h2>
