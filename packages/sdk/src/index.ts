@@ -13,6 +13,7 @@ export type { EnrolmentsApi } from './services/enrolments.ts';
 export type { MatchesApi } from './services/matches.ts';
 export type { MatchingApi, MatchingProposal, ProposedPair, MentorSuggestion, SuggestOptions } from './services/matching.ts';
 export type { PairExplanation, RuleViolation, RuleId } from './matching/types.ts';
+export type { MatchingSolver } from './matching/worker-protocol.ts';
 export type { AgreementsApi } from './services/agreements.ts';
 export type { SessionsApi, SessionView, SessionSchedule } from './services/sessions.ts';
 export type { ActionItemsApi } from './services/action-items.ts';

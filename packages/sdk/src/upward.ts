@@ -8,6 +8,7 @@ import { randomId, systemClock, type Clock, type IdGenerator } from './internal/
 import { lazyService, once } from './internal/lazy.ts';
 import { recordKey, type CollectionName } from './storage/collections.ts';
 import type { Store, StoreChange } from './storage/store.ts';
+import type { MatchingSolver } from './matching/worker-protocol.ts';
 import type { ActionItemsApi } from './services/action-items.ts';
 import type { AgreementsApi } from './services/agreements.ts';
 import { Actor } from './services/authorization.ts';
@@ -58,6 +59,12 @@ export interface CreateUpwardOptions {
   actor: { personId: string; isAdmin?: boolean };
   clock?: Clock;
   ids?: IdGenerator;
+  /**
+   * Where the matching engine solves (`matching.suggest`). Default: a Web Worker where the
+   * platform has one, else this thread. A server passes one that uses its own threads
+   * (`@upward/server` does), so solving a big program does not stall every other request.
+   */
+  solver?: MatchingSolver;
 }
 
 // Services load on first use, in three groups (three chunks in a bundle): a participant's
@@ -78,6 +85,7 @@ export function createUpward(options: CreateUpwardOptions): Upward {
     clock: options.clock ?? systemClock,
     ids: options.ids ?? randomId,
     committing: new Map(),
+    solver: options.solver,
   };
   const home = once(() => participant().then((m) => m.homeService(ctx)));
   return {

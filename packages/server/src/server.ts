@@ -22,6 +22,7 @@ import { CSRF_HEADER, registerSecurity } from './http/security.ts';
 import { registerStaticFiles } from './http/static-files.ts';
 import { ACTING_AS_HEADER } from './auth/demo.ts';
 import { seedSampleOrg } from './seed/sample-org.ts';
+import { threadSolver } from './matching/thread-solver.ts';
 
 export const API_BASE_PATH = '/api/v1';
 
@@ -53,6 +54,8 @@ export async function createServer(config: ServerConfig, dependencies: ServerDep
   const auth = createAuthenticator(config.auth, store);
   const authenticate = dependencies.authenticate ?? auth.authenticate;
   const idempotency = postgresIdempotencyStore(database.driver, database.schema);
+  // Matching solves in a worker thread: a big program takes seconds, which must not stall the rest.
+  const solver = threadSolver();
   const warnings: string[] = [];
 
   const app = Fastify({
@@ -114,7 +117,7 @@ export async function createServer(config: ServerConfig, dependencies: ServerDep
   const handler = createPlainRequestHandler<NodeHandlerRequest>({
     basePath: API_BASE_PATH,
     authenticate: ({ node }) => authenticate({ headers: node.headers, peerAddress: node.socket.remoteAddress }),
-    upwardFor: (actor) => createUpward({ store, actor }),
+    upwardFor: (actor) => createUpward({ store, actor, solver: solver.solve }),
     idempotency,
     // GET /events streams the caller's own `Upward.subscribe`: one store, one LISTEN, every process
     // hears every change (its own directly, others' via NOTIFY), and each reader only the changes
@@ -157,6 +160,7 @@ export async function createServer(config: ServerConfig, dependencies: ServerDep
       closed = true;
       clearInterval(purge);
       await app.close();
+      await solver.close();
       if (ownsDatabase) await database.close();
     },
   };

@@ -22,6 +22,6 @@ export { stableMatchingForCandidates } from './stable-candidates.ts';
 export type { Group, GroupOptions } from './groups.ts';
 export { formGroups } from './groups.ts';
 export { overlapMinutes } from './availability.ts';
-export type { WorkerJob, WorkerJobResult, SolveInWorkerOptions } from './worker-protocol.ts';
+export type { WorkerJob, WorkerJobResult, SolveInWorkerOptions, MatchingSolver, ToWorker, FromWorker } from './worker-protocol.ts';
 export { solveInWorker, solveHere } from './worker-client.ts';
-export { runJob } from './worker-protocol.ts';
+export { runJob, answerJob } from './worker-protocol.ts';

@@ -20,6 +20,13 @@ export interface SolveInWorkerOptions {
   workerUrl?: string | URL;
 }
 
+/**
+ * Where matching jobs run: `solveInWorker` (a Web Worker) by default; a server passes one that
+ * uses its own threads (see `CreateUpwardOptions.solver`). It settles like `solveInWorker`: the
+ * job's result, the signal's reason once aborted, or an Error.
+ */
+export type MatchingSolver = <J extends WorkerJob>(job: J, options?: Pick<SolveInWorkerOptions, 'signal' | 'onProgress'>) => Promise<WorkerJobResult<J>>;
+
 export type ToWorker = { type: 'run'; job: WorkerJob };
 export type FromWorker =
   | { type: 'progress'; done: number; total: number }
@@ -31,7 +38,31 @@ interface RunOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Runs a job synchronously in the current thread (the worker uses it; so does Node). */
+/**
+ * The worker side of one message, for any kind of worker (a Web Worker, a Node worker thread):
+ * runs the job, reports progress at most ~20 times a second (progress must not slow the solve
+ * down), then posts the result or the error.
+ */
+export function answerJob(msg: ToWorker, post: (reply: FromWorker) => void): void {
+  if (msg.type !== 'run') return;
+  try {
+    let last = 0;
+    const result = runJob(msg.job, {
+      onProgress: (done, total) => {
+        const now = Date.now();
+        if (done === total || now - last >= 50) {
+          last = now;
+          post({ type: 'progress', done, total });
+        }
+      },
+    });
+    post({ type: 'done', result });
+  } catch (e) {
+    post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** Runs a job synchronously in the current thread (the workers use it; so does `solveHere`). */
 export function runJob<J extends WorkerJob>(job: J, opts: RunOptions = {}): WorkerJobResult<J> {
   const extra = { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
   if (job.kind === 'matching') return solveMatching(job.candidates, job.rules, extra) as WorkerJobResult<J>;

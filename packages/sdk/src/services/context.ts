@@ -8,6 +8,7 @@ import { parseInput } from '../domain/fields.ts';
 import { collectionNames } from '../storage/collections.ts';
 import type { Store } from '../storage/store.ts';
 import type { Clock, IdGenerator } from '../internal/ids.ts';
+import type { MatchingSolver } from '../matching/worker-protocol.ts';
 import type { Actor } from './authorization.ts';
 import { Repository } from './repository.ts';
 
@@ -21,6 +22,8 @@ export interface ServiceContext {
    * `subscribe` can tell its own changes, announced at once, from everyone else's.
    */
   committing: Map<string, number>;
+  /** Where matching jobs run (`CreateUpwardOptions.solver`); a Web Worker when absent. */
+  solver?: MatchingSolver | undefined;
 }
 
 async function inTransaction<T>(

@@ -15,6 +15,7 @@ import { scorePair } from '../matching/scoring.ts';
 import { solveHere, solveInWorker } from '../matching/worker-client.ts';
 import { stableMatchingForCandidates } from '../matching/stable-candidates.ts';
 import type { Candidate, MatchingResult, MatchingRules, PairExplanation, Reason } from '../matching/types.ts';
+import type { MatchingSolver } from '../matching/worker-protocol.ts';
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { candidateOf, placesLeft, rulesOf } from './matching-candidates.ts';
@@ -100,14 +101,16 @@ export interface SuggestOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-async function solveOffThread(candidates: Candidate[], rules: MatchingRules, { signal, onProgress }: SuggestOptions): Promise<MatchingResult> {
+async function solveOffThread(solver: MatchingSolver, candidates: Candidate[], rules: MatchingRules, { signal, onProgress }: SuggestOptions): Promise<MatchingResult> {
   const job = { kind: 'matching' as const, candidates, rules };
+  const options = { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) };
   try {
-    return await solveInWorker(job, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+    return await solver(job, options);
   } catch (error) {
     if (signal?.aborted) throw error;
-    // A page whose CSP forbids workers still gets its proposal, only on the main thread.
-    return solveHere(job, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+    // A page whose CSP forbids workers (or a server whose thread would not start) still gets
+    // its proposal, only on this thread.
+    return solveHere(job, options);
   }
 }
 
@@ -165,7 +168,7 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
       // Hybrid programs match on what people ranked: a stable matching leaves no two people who
       // would both rather be together. Otherwise the engine maximises the program's objective.
       const strategy = pool.program.matching.mode === 'hybrid' ? 'stable' : 'optimal';
-      const result = strategy === 'stable' ? stableMatchingForCandidates(solvable, rules) : await solveOffThread(solvable, rules, options);
+      const result = strategy === 'stable' ? stableMatchingForCandidates(solvable, rules) : await solveOffThread(ctx.solver ?? solveInWorker, solvable, rules, options);
       const format = pool.program.format;
       return {
         strategy,
