@@ -8,7 +8,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import type { Agreement, AgreementStatus, ChangeEvent, Upward } from '@upward/sdk';
+import type { Agreement, ChangeEvent, Upward } from '@upward/sdk';
 import { CommandElement } from '../internal/command-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
@@ -20,6 +20,7 @@ import { focusAfterRender } from '../internal/focus.ts';
 import { linesOf } from '../internal/form-values.ts';
 import { namesOf } from '../internal/people.ts';
 import { renderAnnouncement } from '../internal/announce.ts';
+import { agreementStatusLabel } from '../internal/labels.ts';
 import { agreementStyles } from './agreement.styles.ts';
 
 export type AgreementChange = 'edited' | 'sent' | 'returned-to-draft' | 'amended';
@@ -45,19 +46,6 @@ async function load(upward: Upward, matchId: string): Promise<AgreementData> {
   // this element (+5 KB gzip), so the rule is restated here, as a hint for which buttons to offer.
   const member = match.memberIds.includes(upward.actor.personId);
   return { versions, names: await namesOf(upward, match.memberIds), may: { edit: member, sign: member } };
-}
-
-export function agreementStatusLabel(status: AgreementStatus): string {
-  switch (status) {
-    case 'draft':
-      return msg('Draft', { id: 'agreement.status.draft' });
-    case 'awaiting-signatures':
-      return msg('Awaiting signatures', { id: 'agreement.status.awaiting-signatures' });
-    case 'in-force':
-      return msg('In force', { id: 'agreement.status.in-force' });
-    case 'superseded':
-      return msg('Superseded', { id: 'agreement.status.superseded' });
-  }
 }
 
 /**

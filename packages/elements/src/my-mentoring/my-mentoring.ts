@@ -17,9 +17,8 @@ import { renderErrorSummary } from '../internal/errors.ts';
 import { formatDate, formatDateTime, formatList } from '../internal/format.ts';
 import { DataTask } from '../internal/task.ts';
 import { focusAfterRender } from '../internal/focus.ts';
-import { meetingModeLabel } from '../internal/labels.ts';
+import { agreementStatusLabel, meetingModeLabel } from '../internal/labels.ts';
 import { renderAnnouncement } from '../internal/announce.ts';
-import { agreementStatusLabel } from '../agreement/agreement.ts';
 import { myMentoringStyles } from './my-mentoring.styles.ts';
 
 declare global {
