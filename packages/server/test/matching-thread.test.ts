@@ -5,29 +5,12 @@
  */
 import { after, describe, it } from 'node:test';
 import { expect } from 'chai';
-import { runJob, sparseFromEdges, type WorkerJob } from '@upward/sdk/matching';
+import { runJob, type WorkerJob } from '@upward/sdk/matching';
 import { threadSolver } from '../src/matching/thread-solver.ts';
+import { contestedProblem } from '../../sdk/test/matching/contested-problem.ts';
 
-/** A contested sparse assignment problem (scarce places, correlated scores): n mentees, n/2 mentors. */
-function assignmentJob(n: number, seed = 42): WorkerJob {
-  const m = Math.round(n / 2);
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const popularity = Array.from({ length: m }, () => Math.floor(rnd() * 1000));
-  const ei: number[] = [];
-  const ej: number[] = [];
-  const es: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const seen = new Set<number>();
-    while (seen.size < Math.min(30, m)) seen.add(Math.floor(rnd() * m));
-    for (const j of seen) {
-      ei.push(i);
-      ej.push(j);
-      es.push(Math.round(0.6 * popularity[j]! + 0.4 * rnd() * 1000));
-    }
-  }
-  const capacity = Array.from({ length: m }, () => 1 + Math.floor(rnd() * 3));
-  return { kind: 'assignment', problem: sparseFromEdges(n, capacity, ei, ej, es) };
-}
+/** A job whose solve takes a while (n mentees competing for scarce places). */
+const assignmentJob = (n: number, seed?: number): WorkerJob => ({ kind: 'assignment', problem: contestedProblem(n, seed) });
 
 const summary = (result: unknown) => {
   const { total, mentorOf } = result as { total: number; mentorOf: ArrayLike<number> };

@@ -2,27 +2,10 @@
 // terminates the worker and rejects.
 import { expect } from '@open-wc/testing';
 import { solveAssignment } from '../../src/matching/assignment.ts';
-import { sparseFromEdges } from '../../src/matching/problem.ts';
 import { solveMatching } from '../../src/matching/solve-matching.ts';
 import { solveHere, solveInWorker } from '../../src/matching/worker-client.ts';
 import { alex, baseRules, dana, kim, lee, sam } from './candidates.ts';
-
-// A contested sparse problem big enough to take a while (scarce places, correlated scores).
-function bigProblem(n: number) {
-  const m = Math.round(n / 2);
-  let seed = 42;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const pop = Array.from({ length: m }, () => Math.floor(rnd() * 1000));
-  const ei: number[] = [];
-  const ej: number[] = [];
-  const es: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const seen = new Set<number>();
-    while (seen.size < 30) seen.add(Math.floor(rnd() * m));
-    for (const j of seen) { ei.push(i); ej.push(j); es.push(Math.round(0.6 * pop[j]! + 0.4 * rnd() * 1000)); }
-  }
-  return sparseFromEdges(n, Array.from({ length: m }, () => 1 + Math.floor(rnd() * 3)), ei, ej, es);
-}
+import { contestedProblem } from './contested-problem.ts';
 
 describe('matching worker', () => {
   it('solves a candidate program in a worker with the same result as in the page', async () => {
@@ -32,7 +15,7 @@ describe('matching worker', () => {
   });
 
   it('solves an assignment problem in a worker and reports progress', async () => {
-    const problem = bigProblem(3000);
+    const problem = contestedProblem(3000);
     const seen: number[] = [];
     const res = await solveInWorker({ kind: 'assignment', problem, options: { objective: 'maxcard' } }, { onProgress: (done) => seen.push(done) });
     const direct = solveAssignment(problem, { objective: 'maxcard' });
@@ -44,7 +27,7 @@ describe('matching worker', () => {
   it('cancels through an AbortSignal: rejects at once and terminates the worker', async () => {
     const ctl = new AbortController();
     const started = performance.now();
-    const job = solveInWorker({ kind: 'assignment', problem: bigProblem(30000) }, { signal: ctl.signal });
+    const job = solveInWorker({ kind: 'assignment', problem: contestedProblem(30000) }, { signal: ctl.signal });
     setTimeout(() => ctl.abort(new DOMException('stop', 'AbortError')), 50);
     const err = await job.then(() => null, (e: unknown) => e);
     expect(err).to.be.instanceOf(DOMException);
