@@ -72,5 +72,14 @@ export function assertTransition(entity: LifecycleEntity, id: string, from: stri
   if (!canTransition(entity, from, to)) throw new InvalidTransitionError(entity, id, from, to);
 }
 
+/**
+ * For an action a record allows in one state only (editing a draft, deciding during the trial):
+ * refuses it in any other state, even one from which `to` could be reached some other way.
+ * `to` names where the action leads, for the error's message.
+ */
+export function assertStatus(entity: LifecycleEntity, id: string, status: string, required: string, to: string): void {
+  if (status !== required) throw new InvalidTransitionError(entity, id, status, to);
+}
+
 /** Matches that still tie up a member's place in a program. */
 export const OPEN_MATCH_STATUSES: readonly MatchStatus[] = ['proposed', 'accepted', 'trial', 'active'];

@@ -35,7 +35,8 @@ export const EndReason = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('trial-exit') }),
   z.object({ kind: z.literal('request-expired') }),
   z.object({ kind: z.literal('program-closed') }),
-  z.object({ kind: z.literal('ended-early'), note: text(1, 1000) }),
+  /** `note`: why, in the words of whoever ended it; left out for champions (`matches.get`/`list`). */
+  z.object({ kind: z.literal('ended-early'), note: z.optional(text(1, 1000)) }),
 ]);
 export type EndReason = z.infer<typeof EndReason>;
 
@@ -56,3 +57,12 @@ export const Match = z.object({
   previousMatchId: z.nullable(Id),
 });
 export type Match = z.infer<typeof Match>;
+
+/**
+ * A self-mode request nobody answered before `expiresAt`. It has lapsed the moment its time is up,
+ * whether or not `matching.expireRequests` has swept it yet: it can no longer be answered, and it
+ * holds nobody's place.
+ */
+export function hasLapsed(match: Pick<Match, 'status' | 'expiresAt'>, at: number): boolean {
+  return match.status === 'proposed' && match.expiresAt !== null && Date.parse(match.expiresAt) <= at;
+}

@@ -4,13 +4,16 @@ import type { AssignmentOptions, AssignmentResult } from './assignment.ts';
 import { solveAssignment } from './assignment.ts';
 import type { AssignmentProblem } from './problem.ts';
 import { solveMatching } from './solve-matching.ts';
+import { stableMatchingForCandidates, type StableResult } from './stable-candidates.ts';
 import type { Candidate, MatchingResult, MatchingRules } from './types.ts';
 
 export type WorkerJob =
   | { kind: 'matching'; candidates: Candidate[]; rules: MatchingRules }
+  /** Hybrid mode: a stable matching on the ranked preferences (only the result travels back). */
+  | { kind: 'stable'; candidates: Candidate[]; rules: MatchingRules }
   | { kind: 'assignment'; problem: AssignmentProblem; options?: Pick<AssignmentOptions, 'objective' | 'locks' | 'exclusions'> };
 
-export type WorkerJobResult<J extends WorkerJob = WorkerJob> = J extends { kind: 'matching' } ? MatchingResult : AssignmentResult;
+export type WorkerJobResult<J extends WorkerJob = WorkerJob> = J extends { kind: 'assignment' } ? AssignmentResult : MatchingResult;
 
 export interface SolveInWorkerOptions {
   /** Aborting terminates the worker and rejects with the signal's reason. */
@@ -66,5 +69,11 @@ export function answerJob(msg: ToWorker, post: (reply: FromWorker) => void): voi
 export function runJob<J extends WorkerJob>(job: J, opts: RunOptions = {}): WorkerJobResult<J> {
   const extra = { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
   if (job.kind === 'matching') return solveMatching(job.candidates, job.rules, extra) as WorkerJobResult<J>;
+  if (job.kind === 'stable') return matchingResultOf(stableMatchingForCandidates(job.candidates, job.rules)) as WorkerJobResult<J>;
   return solveAssignment(job.problem, { ...job.options, ...extra }) as WorkerJobResult<J>;
+}
+
+/** A stable matching's result without the preference lists it was built from (large, not needed). */
+function matchingResultOf({ problem: _problem, menteePrefs: _menteePrefs, mentorPrefs: _mentorPrefs, capacity: _capacity, ...result }: StableResult): MatchingResult {
+  return result;
 }

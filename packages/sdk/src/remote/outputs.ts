@@ -85,10 +85,15 @@ export const PairExplanation = z.discriminatedUnion('allowed', [
   z.object({ allowed: z.literal(false), violations: z.array(z.object({ rule: RuleId, message: z.string() })) }),
 ]);
 
-/** A session as its reader may see it: members the whole of it, overseers only when and how. */
+/**
+ * A session as its reader may see it: members the whole of it, overseers only when and how
+ * (topics and a cancel reason are what was said, so they stay out too).
+ */
 export const SessionView = z.discriminatedUnion('visibility', [
   z.extend(Session, { visibility: z.literal('full') }),
-  z.extend(z.omit(Session, { sharedNotes: true, reflections: true, agenda: true }), { visibility: z.literal('schedule') }),
+  z.extend(z.omit(Session, { sharedNotes: true, reflections: true, agenda: true, topics: true, cancelReason: true }), {
+    visibility: z.literal('schedule'),
+  }),
 ]);
 
 export const HomeMatch = z.object({

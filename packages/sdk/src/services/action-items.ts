@@ -8,6 +8,7 @@ import { Id, IsoDate, expectedVersion, text, type ActionItem } from '../domain/i
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { assertVersion, type Repository } from './repository.ts';
+import { assertMeeting } from './sessions.ts';
 
 const AddInput = z.object({
   matchId: Id,
@@ -54,6 +55,8 @@ export function actionItemsService(ctx: ServiceContext): ActionItemsApi {
     add: (input) =>
       command(ctx, AddInput, input, async (fields, repo) => {
         const match = await memberOf(repo, fields.matchId, 'action-items.write');
+        // New promises belong to a pair that still meets; old ones can still be ticked off (setDone).
+        assertMeeting(match, 'no action items can be added to it');
         assertOwner(match.memberIds, fields.ownerId);
         if (fields.sessionId && (await repo.get('sessions', fields.sessionId)).matchId !== match.id) {
           throw new ValidationError([{ path: 'sessionId', message: 'must be a session of this match' }], 'action item');

@@ -8,6 +8,7 @@ import { ConflictError } from '../errors.ts';
 import {
   AgreementContent,
   Id,
+  assertStatus,
   assertTransition,
   expectedVersion,
   type Agreement,
@@ -83,8 +84,10 @@ export function agreementsService(ctx: ServiceContext): AgreementsApi {
       command(ctx, AgreementEdit, input, async ({ agreementId, expectedVersion, content }, repo) => {
         const agreement = await load(repo, agreementId, 'agreements.edit');
         assertVersion('agreement', agreement, expectedVersion);
-        // Only a draft's text may change; anything sent out is frozen.
-        if (agreement.status !== 'draft') assertTransition('agreement', agreementId, agreement.status, 'draft');
+        // Only a draft's text may change; anything sent out is frozen. Awaiting signatures may go
+        // back to draft, but only through returnToDraft, which drops the signatures and the hash:
+        // editing in place would bring into force a text some members never signed.
+        assertStatus('agreement', agreementId, agreement.status, 'draft', 'draft');
         return repo.update('agreements', agreement, { content });
       }),
 
@@ -111,7 +114,8 @@ export function agreementsService(ctx: ServiceContext): AgreementsApi {
     sign: (input) =>
       command(ctx, SignInput, input, async ({ agreementId, contentHash }, repo, now) => {
         const agreement = await load(repo, agreementId, 'agreements.sign');
-        if (agreement.status !== 'awaiting-signatures') assertTransition('agreement', agreementId, agreement.status, 'in-force');
+        // Only a version sent for signature can be signed: a draft has no frozen text to sign.
+        assertStatus('agreement', agreementId, agreement.status, 'awaiting-signatures', 'in-force');
         if (agreement.contentHash !== contentHash) {
           throw new ConflictError('agreement', agreementId, 'The agreement text changed since you read it. Read it again before signing.');
         }

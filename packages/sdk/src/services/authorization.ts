@@ -36,7 +36,8 @@ export const permissions = {
   'matches.end': ['admin', 'member'],
   'matches.read': ['admin', 'champion', 'member'],
   'matching.suggest': ['admin'],
-  'matching.explain': ['admin', 'champion', 'self'],
+  // Names individuals (who is matched already, whose places are taken): champions see aggregates only.
+  'matching.explain': ['admin', 'self'],
   'matching.publish': ['admin'],
   'agreements.read': ['admin', 'champion', 'member'],
   'agreements.edit': ['member'],

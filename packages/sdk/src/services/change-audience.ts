@@ -1,6 +1,6 @@
 /**
  * Who may hear that a record changed: whoever may read it, by the same permission table the
- * services enforce (enrolments and matches: whoever sees their program, as below). A change event
+ * services enforce (enrolments: whoever sees their program, as below). A change event
  * carries no data, yet "a private note was just written on your session" is already more than
  * anyone but its author should learn; and on a company-wide server an unfiltered feed would make
  * every open page re-read on every change anyone makes.
@@ -68,8 +68,8 @@ async function resolve(store: Store, changes: readonly StoreChange[]): Promise<A
             const program = await programOf(id);
             return program ? { permission: 'programs.read', context: { program } } : null;
           }
-          // Enrolments and matches are announced to whoever sees their program: every mentee's
-          // suggested mentors, and their free places, change with them. The event names only an id.
+          // Enrolments are announced to whoever sees their program: every mentee's suggested
+          // mentors change with them. The event names only an id.
           case 'enrolments': {
             const enrolment = await quietly(repo.find('enrolments', id));
             const program = enrolment && (await programOf(enrolment.programId));
@@ -77,8 +77,10 @@ async function resolve(store: Store, changes: readonly StoreChange[]): Promise<A
           }
           case 'matches': {
             const match = await quietly(repo.find('matches', id));
+            // A match only to those who may read it (its members, the program's champions,
+            // admins): that two colleagues were paired, or that one said no, is theirs alone.
             const program = match && (await programOf(match.programId));
-            return program ? { permission: 'programs.read', context: { program } } : null;
+            return match && program ? { permission: 'matches.read', context: { program, memberIds: match.memberIds } } : null;
           }
           case 'agreements': {
             const agreement = await quietly(repo.find('agreements', id));

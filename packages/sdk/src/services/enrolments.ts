@@ -3,7 +3,7 @@
  * approves, waitlists or declines; either side may withdraw. Eligibility is the program's.
  */
 import * as z from 'zod/mini';
-import { ConflictError, ValidationError } from '../errors.ts';
+import { ConflictError, ValidationError, type FieldIssue } from '../errors.ts';
 import {
   EnrolInput,
   EnrolmentStatus,
@@ -14,11 +14,15 @@ import {
   expectedVersion,
   text,
   type Enrolment,
+  type Match,
   type Person,
   type Program,
 } from '../domain/index.ts';
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
+import { requestNextChoice } from './new-match.ts';
+import { eligibilityProblem, openMatchesOf } from './pairing-guard.ts';
+import { preferenceIssues } from './preferences.ts';
 import { assertVersion, type Repository } from './repository.ts';
 
 const Decision = z.object({ id: Id, expectedVersion, note: z._default(text(0, 500), '') });
@@ -68,26 +72,28 @@ export interface EnrolmentsApi {
 const ENROLLABLE_PHASES: readonly Program['phase'][] = ['enrolling', 'matching', 'running'];
 
 /** The program's eligibility rules for this person in this role, as field errors. */
-function eligibilityIssues(program: Program, person: Person, input: { role: string }) {
-  const issues = [];
-  const { mentorMaxLevel, menteeMinLevel } = program.rules;
-  if (input.role === 'mentor' && mentorMaxLevel !== undefined && person.level > mentorMaxLevel) {
-    issues.push({ path: 'role', message: `${person.name} is level ${person.level}; mentors in this program are at most level ${mentorMaxLevel}` });
-  }
-  if (input.role === 'mentee' && menteeMinLevel !== undefined && person.level < menteeMinLevel) {
-    issues.push({ path: 'role', message: `${person.name} is level ${person.level}; mentees in this program are at least level ${menteeMinLevel}` });
-  }
-  return issues;
+function eligibilityIssues(program: Program, person: Person, input: { role: Role }): FieldIssue[] {
+  const problem = eligibilityProblem(program, person, input.role);
+  return problem ? [{ path: 'role', message: problem }] : [];
 }
 
-/** Ranked people must exist and not include the person themselves. */
-async function preferenceIssues(repo: Repository, personId: string, preferences: readonly string[], path: string) {
-  const issues = [];
-  for (const [i, id] of preferences.entries()) {
-    if (id === personId) issues.push({ path: `${path}.${i}`, message: 'cannot rank yourself' });
-    else if (!(await repo.find('people', id))) issues.push({ path: `${path}.${i}`, message: `no person with id "${id}"` });
-  }
-  return issues;
+/**
+ * Someone who withdraws leaves the program's pairing with them. A match that has not started is
+ * declined on their behalf (the others learn it did not go ahead); one under way (accepted, in
+ * its trial, active) is a relationship with a partner, so it is never ended as a side effect:
+ * the withdrawal is refused until it is ended, with its reason, through `matches.end`.
+ */
+async function assertNothingUnderWay(repo: Repository, enrolment: Enrolment, open: readonly Match[]): Promise<void> {
+  const underWay = open.find((m) => m.status !== 'proposed');
+  if (!underWay) return;
+  const nameOf = async (id: string) => (await repo.find('people', id))?.name ?? id;
+  const person = await nameOf(enrolment.personId);
+  const partners = await Promise.all(underWay.memberIds.filter((id) => id !== enrolment.personId).map(nameOf));
+  throw new ConflictError(
+    'match',
+    underWay.id,
+    `${person} has a match with ${partners.join(' and ')} under way (${underWay.status}); end that match first, with its reason, then withdraw.`,
+  );
 }
 
 export function enrolmentsService(ctx: ServiceContext): EnrolmentsApi {
@@ -140,7 +146,30 @@ export function enrolmentsService(ctx: ServiceContext): EnrolmentsApi {
     approve: decide('approved', 'enrolments.decide'),
     waitlist: decide('waitlisted', 'enrolments.decide'),
     decline: decide('declined', 'enrolments.decide'),
-    withdraw: decide('withdrawn', 'enrolments.withdraw'),
+    withdraw: (input) =>
+      command(ctx, Decision, input, async ({ id, expectedVersion, note }, repo, now) => {
+        const enrolment = await repo.get('enrolments', id);
+        authorize('enrolments.withdraw', relationsOf(ctx.actor, { ownerId: enrolment.personId }));
+        assertVersion('enrolment', enrolment, expectedVersion);
+        assertTransition('enrolment', id, enrolment.status, 'withdrawn');
+        const open = await openMatchesOf(repo, enrolment.programId, enrolment.personId);
+        await assertNothingUnderWay(repo, enrolment, open);
+        const withdrawn = await repo.update('enrolments', enrolment, { status: 'withdrawn', decisionNote: note });
+        const program = await repo.get('programs', enrolment.programId);
+        const passOn: string[] = [];
+        for (const match of open) {
+          assertTransition('match', match.id, match.status, 'ended');
+          const members = match.members.map((m) => (m.personId === enrolment.personId ? { ...m, response: 'declined' as const } : m));
+          await repo.update('matches', match, { members, status: 'ended', endReason: { kind: 'declined' } });
+          // As when a mentor says no: a mentee whose request the leaver held moves on to their next choice.
+          const mentee = match.members.find((m) => m.role === 'mentee');
+          if (match.origin === 'requested' && mentee && mentee.personId !== enrolment.personId) passOn.push(mentee.personId);
+        }
+        // Only once every match of the leaver has ended (and their enrolment with it), so no next
+        // choice can fall on them again.
+        for (const menteeId of passOn) await requestNextChoice(ctx, repo, program, menteeId, now);
+        return withdrawn;
+      }),
 
     get: (id) =>
       query(ctx, Id, id, async (enrolmentId, repo) => {

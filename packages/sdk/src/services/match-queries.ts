@@ -25,9 +25,22 @@ export interface MatchQueries {
   list(filter?: z.input<typeof MatchList>): Promise<Match[]>;
 }
 
+/**
+ * A match as `relations` may see it: a champion follows progress in numbers and dates, so the
+ * words of an early end (the note) reach only the pair and the program's admins.
+ */
+function viewMatch(match: Match, relations: ReturnType<typeof relationsOf>): Match {
+  if (match.endReason?.kind !== 'ended-early' || relations.has('member') || relations.has('admin')) return match;
+  return { ...match, endReason: { kind: 'ended-early' } };
+}
+
 export function matchQueries(ctx: ServiceContext): MatchQueries {
   return {
-    get: (id) => query(ctx, Id, id, async (matchId, repo) => (await loadMatch(ctx, repo, matchId, 'matches.read')).match),
+    get: (id) =>
+      query(ctx, Id, id, async (matchId, repo) => {
+        const { match, program } = await loadMatch(ctx, repo, matchId, 'matches.read');
+        return viewMatch(match, relationsOf(ctx.actor, { program, memberIds: match.memberIds }));
+      }),
 
     list: (filter) =>
       query(ctx, MatchList, filter ?? {}, async ({ programId, status }, repo) => {
@@ -39,10 +52,10 @@ export function matchQueries(ctx: ServiceContext): MatchQueries {
           : oversees
             ? await repo.query('matches')
             : await repo.query('matches', 'memberIds', ctx.actor.personId);
-        return candidates.filter((m) => {
-          if (status && m.status !== status) return false;
+        return candidates.flatMap((m) => {
+          if (status && m.status !== status) return [];
           const r = relationsOf(ctx.actor, { program: programs.get(m.programId), memberIds: m.memberIds });
-          return r.has('admin') || r.has('champion') || r.has('member');
+          return r.has('admin') || r.has('champion') || r.has('member') ? [viewMatch(m, r)] : [];
         });
       }),
   };

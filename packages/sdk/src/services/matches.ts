@@ -8,8 +8,10 @@ import { ConflictError, ForbiddenError } from '../errors.ts';
 import {
   Id,
   ScoreReason,
+  assertStatus,
   assertTransition,
   expectedVersion,
+  hasLapsed,
   text,
   type Match,
   type Program,
@@ -19,7 +21,9 @@ import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { MatchList, loadMatch, matchQueries, type MatchPermission } from './match-queries.ts';
 import { assertSelfMatching, createMatch, createRequest, requestNextChoice } from './new-match.ts';
+import { proposalPaths } from './pairing-guard.ts';
 import { assertVersion, type Repository } from './repository.ts';
+import { settleMatch } from './match-settling.ts';
 
 export const Proposal = z.object({
   mentorIds: z.array(Id).check(z.minLength(1), z.maxLength(2)),
@@ -78,7 +82,7 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
 
   const end = (match: Match, endReason: NonNullable<Match['endReason']>, repo: Repository) => {
     assertTransition('match', match.id, match.status, 'ended');
-    return repo.update('matches', match, { status: 'ended', endReason });
+    return settleMatch(repo, match, { status: 'ended', endReason });
   };
 
   return {
@@ -95,7 +99,7 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
         const program = await repo.get('programs', programId);
         const created: Match[] = [];
         for (const [i, proposal] of proposals.entries()) {
-          created.push(await createMatch(ctx, repo, program, proposal, { origin, expiresAt: null, previousMatchId: null, acceptedBy: null }, `proposals.${i}.`));
+          created.push(await createMatch(ctx, repo, program, proposal, { origin, expiresAt: null, previousMatchId: null, acceptedBy: null }, proposalPaths(`proposals.${i}.`)));
         }
         return created;
       }),
@@ -111,7 +115,14 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
     respond: (input) =>
       command(ctx, RespondInput, input, async ({ matchId, accept }, repo, now) => {
         const { match, program } = await load(repo, matchId, 'matches.respond');
-        if (match.status !== 'proposed') assertTransition('match', matchId, match.status, accept ? 'accepted' : 'ended');
+        // Answers are for proposals only: a match under way ends through `end` (with its note)
+        // or the trial's way out, never as a late "no".
+        assertStatus('match', matchId, match.status, 'proposed', accept ? 'accepted' : 'ended');
+        // A lapsed request is over even before `expireRequests` sweeps it: a late yes would make
+        // a match (and draft an agreement) out of a request the mentee has moved on from.
+        if (hasLapsed(match, Date.parse(now))) {
+          throw new ConflictError('match', matchId, `This request lapsed on ${match.expiresAt!.slice(0, 10)} without an answer; it can no longer be accepted or declined.`);
+        }
         const members = match.members.map((m) =>
           m.personId === ctx.actor.personId ? { ...m, response: accept ? ('accepted' as const) : ('declined' as const) } : m,
         );
@@ -133,9 +144,17 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
     decideTrial: (input) =>
       command(ctx, TrialInput, input, async ({ matchId, decision }, repo) => {
         const { match } = await load(repo, matchId, 'matches.decide-trial');
-        if (match.status !== 'trial') assertTransition('match', matchId, match.status, decision === 'exit' ? 'ended' : 'active');
-        // The blameless way out: the match records that the pair stopped, not who chose to.
+        // Only during the trial: before it there is nothing to decide (a proposal is declined),
+        // and after it a match ends through `end`, with its note and version check.
+        assertStatus('match', matchId, match.status, 'trial', decision === 'exit' ? 'ended' : 'active');
+        // The blameless way out: the match records that the pair stopped, not who chose to. It is
+        // open all through the trial, meeting or not.
         if (decision === 'exit') return end({ ...match, members: match.members.map((m) => ({ ...m, trialDecision: null })) }, { kind: 'trial-exit' }, repo);
+        // "Continue" is a verdict on having met: a planned, cancelled or missed meeting is none.
+        const held = await repo.query('sessions', 'matchStatus', [match.id, 'held']);
+        if (held.length === 0) {
+          throw new ConflictError('match', matchId, 'Decide whether to continue after your first meeting: log it as held first. Stopping is possible at any time.');
+        }
         const members = match.members.map((m) => (m.personId === ctx.actor.personId ? { ...m, trialDecision: 'continue' as const } : m));
         const everyone = members.every((m) => m.trialDecision === 'continue');
         return repo.update('matches', match, everyone ? { members, status: 'active' } : { members });
@@ -153,7 +172,7 @@ export function matchesService(ctx: ServiceContext): MatchesApi {
         const { match } = await load(repo, matchId, 'matches.end');
         assertVersion('match', match, expectedVersion);
         assertTransition('match', matchId, match.status, 'completed');
-        return repo.update('matches', match, { status: 'completed' });
+        return settleMatch(repo, match, { status: 'completed' });
       }),
 
     rematch: (input) =>

@@ -5,21 +5,22 @@
  * Scores and reasons are always computed here, never taken from the caller.
  */
 import * as z from 'zod/mini';
-import { ForbiddenError } from '../errors.ts';
-import { Id, OPEN_MATCH_STATUSES, type Enrolment, type Match, type Person, type Program, type ScoreReason } from '../domain/index.ts';
+import { ForbiddenError, ValidationError } from '../errors.ts';
+import { Id, OPEN_MATCH_STATUSES, hasLapsed, type Enrolment, type Match, type Person, type Program, type ScoreReason } from '../domain/index.ts';
 import { createContext } from '../matching/context.ts';
 import { explainPair } from '../matching/explain.ts';
 import { formGroups, type Group } from '../matching/groups.ts';
 import { checkHardRules } from '../matching/rules.ts';
 import { scorePair } from '../matching/scoring.ts';
 import { solveHere, solveInWorker } from '../matching/worker-client.ts';
-import { stableMatchingForCandidates } from '../matching/stable-candidates.ts';
 import type { Candidate, MatchingResult, MatchingRules, PairExplanation, Reason } from '../matching/types.ts';
-import type { MatchingSolver } from '../matching/worker-protocol.ts';
+import type { MatchingSolver, WorkerJob } from '../matching/worker-protocol.ts';
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { candidateOf, placesLeft, rulesOf } from './matching-candidates.ts';
 import { assertSelfMatching, createMatch, requestNextChoice } from './new-match.ts';
+import { eligibilityProblem, type MatchPaths } from './pairing-guard.ts';
+import { preferenceIssues } from './preferences.ts';
 import type { Repository } from './repository.ts';
 
 const PairInput = z.object({ menteeId: Id, mentorId: Id });
@@ -101,8 +102,7 @@ export interface SuggestOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-async function solveOffThread(solver: MatchingSolver, candidates: Candidate[], rules: MatchingRules, { signal, onProgress }: SuggestOptions): Promise<MatchingResult> {
-  const job = { kind: 'matching' as const, candidates, rules };
+async function solveOffThread(solver: MatchingSolver, job: Extract<WorkerJob, { candidates: Candidate[] }>, { signal, onProgress }: SuggestOptions): Promise<MatchingResult> {
   const options = { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) };
   try {
     return await solver(job, options);
@@ -136,17 +136,23 @@ async function loadPool(repo: Repository, program: Program, at: number): Promise
   );
   const matches = await repo.query('matches', 'programId', program.id);
   const open = new Map<string, number>();
-  for (const m of matches) if (OPEN_MATCH_STATUSES.includes(m.status)) for (const id of m.memberIds) open.set(id, (open.get(id) ?? 0) + 1);
+  // A lapsed request holds no place, swept or not (as in the pairing guard).
+  for (const m of matches) {
+    if (OPEN_MATCH_STATUSES.includes(m.status) && !hasLapsed(m, at)) for (const id of m.memberIds) open.set(id, (open.get(id) ?? 0) + 1);
+  }
   const managers = new Map([...people.values()].map((p) => [p.id, p.managerId]));
   return { program, people, enrolments, matches, open, managers, at };
 }
 
-/** Candidates with a place left (or everyone, for explanations), engine-ready. */
+/**
+ * Candidates with a place left who are still eligible for their role (or everyone, for
+ * explanations), engine-ready. The engine never proposes a pair that publishing would refuse.
+ */
 function candidates(pool: Pool, onlyWithPlaces: boolean): Candidate[] {
   const out: Candidate[] = [];
   for (const enrolment of pool.enrolments.values()) {
     const places = placesLeft(pool.program, enrolment, pool.open.get(enrolment.personId) ?? 0);
-    if (onlyWithPlaces && places === 0) continue;
+    if (onlyWithPlaces && (places === 0 || eligibilityProblem(pool.program, pool.people.get(enrolment.personId)!, enrolment.role))) continue;
     out.push(candidateOf(pool.program, pool.people.get(enrolment.personId)!, enrolment, pool.at, places));
   }
   return out;
@@ -168,7 +174,7 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
       // Hybrid programs match on what people ranked: a stable matching leaves no two people who
       // would both rather be together. Otherwise the engine maximises the program's objective.
       const strategy = pool.program.matching.mode === 'hybrid' ? 'stable' : 'optimal';
-      const result = strategy === 'stable' ? stableMatchingForCandidates(solvable, rules) : await solveOffThread(ctx.solver ?? solveInWorker, solvable, rules, options);
+      const result = await solveOffThread(ctx.solver ?? solveInWorker, { kind: strategy === 'stable' ? 'stable' : 'matching', candidates: solvable, rules }, options);
       const format = pool.program.format;
       return {
         strategy,
@@ -206,6 +212,8 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
             violations: missing.map(({ id, role }) => ({ rule: 'role' as const, message: `${pool.people.get(id)?.name ?? id} is not an approved ${role} of this program.` })),
           };
         }
+        const ineligible = [mentee, mentor].flatMap((e) => eligibilityProblem(pool.program, pool.people.get(e.personId)!, e.role) ?? []);
+        if (ineligible.length) return { allowed: false, violations: ineligible.map((message) => ({ rule: 'role' as const, message: `${message}.` })) };
         const all = candidates(pool, false);
         const rules = rulesOf(pool.program, { matches: pool.matches, managers: pool.managers, at: pool.at });
         const byId = new Map(all.map((c) => [c.personId, c]));
@@ -248,16 +256,36 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
         const context = createContext(all, rules);
         const byId = new Map(all.map((c) => [c.personId, c]));
         // One match per pair; in the group format one per mentor (or co-leading pair of mentors).
-        const groups = new Map<string, { mentorIds: string[]; menteeIds: string[] }>();
+        // Each group remembers which of the caller's pairs it came from, so errors name those.
+        const groups = new Map<string, { mentorIds: string[]; menteeIds: string[]; pairIndexes: number[] }>();
         const leadOf = new Map(coLeads.flatMap((lead) => lead.map((id) => [id, lead.join('+')] as const)));
         for (const [i, { menteeId, mentorId }] of pairs.entries()) {
           const key = pool.program.format.kind === 'group' ? (leadOf.get(mentorId) ?? mentorId) : `${i}`;
-          const group = groups.get(key) ?? { mentorIds: key.includes('+') ? key.split('+') : [mentorId], menteeIds: [] };
+          const group = groups.get(key) ?? { mentorIds: key.includes('+') ? key.split('+') : [mentorId], menteeIds: [], pairIndexes: [] };
           group.menteeIds.push(menteeId);
+          group.pairIndexes.push(i);
           groups.set(key, group);
         }
+        const pathsOf = ({ mentorIds, pairIndexes }: { mentorIds: string[]; pairIndexes: number[] }): MatchPaths => {
+          const mentorPath = (j: number) => {
+            const pair = pairIndexes.find((i) => pairs[i]!.mentorId === mentorIds[j]);
+            if (pair !== undefined) return `pairs.${pair}.mentorId`;
+            // A co-lead no pair names directly: their place in `coLeads`.
+            const lead = coLeads.findIndex((l) => l.includes(mentorIds[j]!));
+            return `coLeads.${lead}.${coLeads[lead]!.indexOf(mentorIds[j]!)}`;
+          };
+          return {
+            member: (role, j) => (role === 'mentor' ? mentorPath(j) : `pairs.${pairIndexes[j]}.menteeId`),
+            // Too many mentees for one group: the first pair past the limit; otherwise the group's first pair.
+            members: (role) =>
+              role === 'mentee' && pool.program.format.kind === 'group' && pairIndexes.length > pool.program.format.menteesPerGroup
+                ? `pairs.${pairIndexes[pool.program.format.menteesPerGroup]}`
+                : `pairs.${pairIndexes[0]}`,
+            pair: (mentee) => `pairs.${pairIndexes[mentee]}.menteeId`,
+          };
+        };
         const created: Match[] = [];
-        for (const [i, group] of [...groups.values()].entries()) {
+        for (const { pairIndexes, ...group } of groups.values()) {
           const reasons: ScoreReason[] = [];
           let score = 0;
           for (const menteeId of group.menteeIds) {
@@ -272,7 +300,14 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
             }
           }
           created.push(
-            await createMatch(ctx, repo, pool.program, { ...group, score, reasons: reasons.slice(0, 20) }, { origin: 'suggested', expiresAt: null, previousMatchId: null, acceptedBy: null }, `pairs.${i}.`),
+            await createMatch(
+              ctx,
+              repo,
+              pool.program,
+              { ...group, score, reasons: reasons.slice(0, 20) },
+              { origin: 'suggested', expiresAt: null, previousMatchId: null, acceptedBy: null },
+              pathsOf({ mentorIds: group.mentorIds, pairIndexes }),
+            ),
           );
         }
         return created;
@@ -286,6 +321,9 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
         if (!enrolment || enrolment.role !== 'mentee' || enrolment.status !== 'approved') {
           throw new ForbiddenError('matching.request-ranked', 'only an approved mentee of this program can request mentors.');
         }
+        // The ranking is stored as the enrolment's preferences: it obeys what enrolments.update checks.
+        const issues = await preferenceIssues(repo, ctx.actor.personId, mentorIds, 'mentorIds');
+        if (issues.length) throw new ValidationError(issues, 'enrolment');
         await repo.update('enrolments', enrolment, { preferences: mentorIds });
         return requestNextChoice(ctx, repo, program, ctx.actor.personId, now);
       }),
@@ -296,9 +334,7 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
     expireRequests: (input) =>
       command(ctx, ProgramRef, input, async ({ programId }, repo, now) => {
         const program = await repo.get('programs', programId);
-        const lapsed = (await repo.query('matches', 'programId', programId)).filter(
-          (m) => m.origin === 'requested' && m.status === 'proposed' && m.expiresAt !== null && m.expiresAt <= now,
-        );
+        const lapsed = (await repo.query('matches', 'programId', programId)).filter((m) => m.origin === 'requested' && hasLapsed(m, Date.parse(now)));
         let requested = 0;
         for (const match of lapsed) {
           await repo.update('matches', match, { status: 'ended', endReason: { kind: 'request-expired' } });

@@ -7,7 +7,7 @@ import { ConflictError, UpwardError } from '../errors.ts';
 import type { Match, Program } from '../domain/index.ts';
 import type { ServiceContext } from './context.ts';
 import type { Proposal } from './matches.ts';
-import { assertMatchAllowed, openMatchesOf } from './pairing-guard.ts';
+import { assertMatchAllowed, placesTakenBy, proposalPaths, type MatchPaths } from './pairing-guard.ts';
 import type { Repository } from './repository.ts';
 
 export interface NewMatchFields {
@@ -24,9 +24,9 @@ export async function createMatch(
   program: Program,
   proposal: z.output<typeof Proposal>,
   { acceptedBy, ...fields }: NewMatchFields,
-  pathPrefix = '',
+  paths: MatchPaths = proposalPaths(),
 ): Promise<Match> {
-  await assertMatchAllowed(repo, program, proposal.mentorIds, proposal.menteeIds, ctx.clock().getTime(), pathPrefix);
+  await assertMatchAllowed(repo, program, proposal.mentorIds, proposal.menteeIds, ctx.clock().getTime(), paths);
   const members = [
     ...proposal.mentorIds.map((personId) => ({ personId, role: 'mentor' as const })),
     ...proposal.menteeIds.map((personId) => ({ personId, role: 'mentee' as const })),
@@ -44,6 +44,16 @@ export async function createMatch(
   });
 }
 
+/**
+ * Paths into a request (`{ programId, mentorId }`): the mentor is the only person the caller
+ * names; the requester is the actor, so being no mentee of it is about the program they named.
+ */
+const requestPaths: MatchPaths = {
+  member: (role) => (role === 'mentor' ? 'mentorId' : 'programId'),
+  members: () => 'mentorId',
+  pair: () => 'mentorId',
+};
+
 /** A mentee's request to one mentor, lapsing after the program's limit. */
 export function createRequest(ctx: ServiceContext, repo: Repository, program: Program, menteeId: string, mentorId: string, now: string): Promise<Match> {
   const expiresAt = new Date(Date.parse(now) + program.matching.requestExpiryDays * 86_400_000).toISOString();
@@ -53,6 +63,7 @@ export function createRequest(ctx: ServiceContext, repo: Repository, program: Pr
     program,
     { mentorIds: [mentorId], menteeIds: [menteeId], score: null, reasons: [] },
     { origin: 'requested', expiresAt, previousMatchId: null, acceptedBy: menteeId },
+    requestPaths,
   );
 }
 
@@ -62,7 +73,7 @@ export function createRequest(ctx: ServiceContext, repo: Repository, program: Pr
  * the mentee then picks again from their suggestions.
  */
 export async function requestNextChoice(ctx: ServiceContext, repo: Repository, program: Program, menteeId: string, now: string): Promise<Match | null> {
-  if ((await openMatchesOf(repo, program.id, menteeId)).length > 0) return null;
+  if ((await placesTakenBy(repo, program.id, menteeId, Date.parse(now))).length > 0) return null;
   const [enrolment] = await repo.query('enrolments', 'programPerson', [program.id, menteeId]);
   for (const mentorId of enrolment?.preferences ?? []) {
     try {

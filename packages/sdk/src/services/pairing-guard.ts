@@ -1,10 +1,11 @@
 /**
  * The checks every new match must pass, whoever makes it (admin, engine, a mentee's request):
- * approved enrolments in the right roles, the program's hard pairing rules, and free places.
- * All reads happen inside the command's transaction, so two requests can't both take the last place.
+ * approved enrolments in the right roles, the program's eligibility and hard pairing rules, and
+ * free places. All reads happen inside the command's transaction, so two requests can't both take
+ * the last place.
  */
 import { ConflictError, ValidationError, type FieldIssue } from '../errors.ts';
-import { OPEN_MATCH_STATUSES, type Enrolment, type Match, type Person, type Program } from '../domain/index.ts';
+import { OPEN_MATCH_STATUSES, hasLapsed, type Enrolment, type Match, type Person, type Program, type Role } from '../domain/index.ts';
 import { createContext } from '../matching/context.ts';
 import { checkHardRules } from '../matching/rules.ts';
 import { candidateOf, rulesOf } from './matching-candidates.ts';
@@ -13,6 +14,44 @@ import type { Repository } from './repository.ts';
 export interface Party {
   person: Person;
   enrolment: Enrolment;
+}
+
+/**
+ * Where each issue points: the caller's own field, whatever shape their input has (a proposal's
+ * `mentorIds`/`menteeIds`, a published `pairs[]`, a request's `mentorId`).
+ */
+export interface MatchPaths {
+  /** The field naming the match's i-th mentor (or mentee). */
+  member(role: Role, i: number): string;
+  /** The field for the match's mentors (or mentees) as a whole: too many, or someone twice. */
+  members(role: Role): string;
+  /** A hard rule broken between the match's i-th mentee and j-th mentor. */
+  pair(mentee: number, mentor: number): string;
+}
+
+/** Paths into a proposal (`{ mentorIds, menteeIds }`), under `prefix` (`proposals.3.`) if it is one of many. */
+export function proposalPaths(prefix = ''): MatchPaths {
+  return {
+    member: (role, i) => `${prefix}${role}Ids.${i}`,
+    members: (role) => `${prefix}${role}Ids`,
+    pair: (mentee) => `${prefix}menteeIds.${mentee}`,
+  };
+}
+
+/**
+ * The program's level limits for a role. Enrolment checks them when someone joins; they are
+ * checked again whenever a match is made, because people are promoted (or re-graded) after they
+ * enrolled (enrolment states the same problem as a field error).
+ */
+export function eligibilityProblem(program: Program, person: Person, role: Role): string | null {
+  const { mentorMaxLevel, menteeMinLevel } = program.rules;
+  if (role === 'mentor' && mentorMaxLevel !== undefined && person.level > mentorMaxLevel) {
+    return `${person.name} is level ${person.level}; mentors in this program are at most level ${mentorMaxLevel}`;
+  }
+  if (role === 'mentee' && menteeMinLevel !== undefined && person.level < menteeMinLevel) {
+    return `${person.name} is level ${person.level}; mentees in this program are at least level ${menteeMinLevel}`;
+  }
+  return null;
 }
 
 /** The manager chain above each person, as a map the engine's reporting-chain rule reads. */
@@ -41,28 +80,33 @@ async function ruleViolations(repo: Repository, program: Program, mentors: Party
   const context = createContext(candidates, rules);
   const byId = new Map(candidates.map((c) => [c.personId, c]));
   return mentees.flatMap((mentee, j) =>
-    mentors.flatMap((mentor) =>
-      checkHardRules(byId.get(mentee.person.id)!, byId.get(mentor.person.id)!, context).map((v) => ({ path: `menteeIds.${j}`, message: v.message })),
+    mentors.flatMap((mentor, k) =>
+      checkHardRules(byId.get(mentee.person.id)!, byId.get(mentor.person.id)!, context).map((v) => ({ mentee: j, mentor: k, message: v.message })),
     ),
   );
 }
 
-/** Loads each person with their approved enrolment in `role`, or reports the field that fails. */
+/**
+ * Loads each person with their approved enrolment in `role`, still eligible for it, or reports
+ * the field that fails.
+ */
 export async function loadParties(
   repo: Repository,
   program: Program,
   ids: readonly string[],
-  role: 'mentor' | 'mentee',
-  path: string,
+  role: Role,
+  pathOf: (i: number) => string,
 ): Promise<{ parties: Party[]; issues: FieldIssue[] }> {
   const parties: Party[] = [];
   const issues: FieldIssue[] = [];
   for (const [i, id] of ids.entries()) {
     const person = await repo.find('people', id);
     const [enrolment] = await repo.query('enrolments', 'programPerson', [program.id, id]);
-    if (!person) issues.push({ path: `${path}.${i}`, message: `no person with id "${id}"` });
+    const ineligible = person && eligibilityProblem(program, person, role);
+    if (!person) issues.push({ path: pathOf(i), message: `no person with id "${id}"` });
     else if (!enrolment || enrolment.status !== 'approved' || enrolment.role !== role)
-      issues.push({ path: `${path}.${i}`, message: `${person.name} is not an approved ${role} of this program` });
+      issues.push({ path: pathOf(i), message: `${person.name} is not an approved ${role} of this program` });
+    else if (ineligible) issues.push({ path: pathOf(i), message: ineligible });
     else parties.push({ person, enrolment });
   }
   return { parties, issues };
@@ -75,7 +119,7 @@ export async function assertMatchAllowed(
   mentorIds: readonly string[],
   menteeIds: readonly string[],
   at: number,
-  pathPrefix = '',
+  paths: MatchPaths = proposalPaths(),
 ): Promise<{ mentors: Party[]; mentees: Party[] }> {
   if (program.phase !== 'matching' && program.phase !== 'running') {
     throw new ConflictError('program', program.id, `"${program.name}" is not matching people (it is ${program.phase}).`);
@@ -84,32 +128,41 @@ export async function assertMatchAllowed(
   const format = program.format;
   const maxMentors = format.kind === 'group' ? format.mentorsPerGroup : 1;
   const maxMentees = format.kind === 'group' ? format.menteesPerGroup : 1;
-  if (mentorIds.length > maxMentors) issues.push({ path: `${pathPrefix}mentorIds`, message: `this program allows at most ${maxMentors} mentor(s) per match` });
-  if (menteeIds.length > maxMentees) issues.push({ path: `${pathPrefix}menteeIds`, message: `this program allows at most ${maxMentees} mentee(s) per match` });
+  if (mentorIds.length > maxMentors) issues.push({ path: paths.members('mentor'), message: `this program allows at most ${maxMentors} mentor(s) per match` });
+  if (menteeIds.length > maxMentees) issues.push({ path: paths.members('mentee'), message: `this program allows at most ${maxMentees} mentee(s) per match` });
   const all = [...mentorIds, ...menteeIds];
-  if (new Set(all).size !== all.length) issues.push({ path: `${pathPrefix}menteeIds`, message: 'a person can appear only once in a match' });
-  const mentors = await loadParties(repo, program, mentorIds, 'mentor', `${pathPrefix}mentorIds`);
-  const mentees = await loadParties(repo, program, menteeIds, 'mentee', `${pathPrefix}menteeIds`);
+  if (new Set(all).size !== all.length) issues.push({ path: paths.members('mentee'), message: 'a person can appear only once in a match' });
+  const mentors = await loadParties(repo, program, mentorIds, 'mentor', (i) => paths.member('mentor', i));
+  const mentees = await loadParties(repo, program, menteeIds, 'mentee', (i) => paths.member('mentee', i));
   issues.push(...mentors.issues, ...mentees.issues);
   if (issues.length) throw new ValidationError(issues, 'match');
 
   for (const issue of await ruleViolations(repo, program, mentors.parties, mentees.parties, at)) {
-    issues.push({ path: `${pathPrefix}${issue.path}`, message: issue.message });
+    issues.push({ path: paths.pair(issue.mentee, issue.mentor), message: issue.message });
   }
   if (issues.length) throw new ValidationError(issues, 'match');
 
-  for (const party of [...mentors.parties, ...mentees.parties]) await assertFreePlace(repo, program, party);
+  for (const party of [...mentors.parties, ...mentees.parties]) await assertFreePlace(repo, program, party, at);
   return { mentors: mentors.parties, mentees: mentees.parties };
 }
 
+/** A person's matches in the program that are not over yet (lapsed, unswept requests included). */
 export async function openMatchesOf(repo: Repository, programId: string, personId: string): Promise<Match[]> {
   const matches = await repo.query('matches', 'memberIds', personId);
   return matches.filter((m) => m.programId === programId && OPEN_MATCH_STATUSES.includes(m.status));
 }
 
+/**
+ * The open matches that take up a person's places at `at`. A request that has lapsed takes none,
+ * even before `matching.expireRequests` ends it: nobody can answer it any more.
+ */
+export async function placesTakenBy(repo: Repository, programId: string, personId: string, at: number): Promise<Match[]> {
+  return (await openMatchesOf(repo, programId, personId)).filter((m) => !hasLapsed(m, at));
+}
+
 /** A mentee holds one open match; a mentor up to their capacity of pairs, or one group. */
-async function assertFreePlace(repo: Repository, program: Program, { person, enrolment }: Party): Promise<void> {
-  const open = await openMatchesOf(repo, program.id, person.id);
+async function assertFreePlace(repo: Repository, program: Program, { person, enrolment }: Party, at: number): Promise<void> {
+  const open = await placesTakenBy(repo, program.id, person.id, at);
   const places = enrolment.role === 'mentor' && program.format.kind === 'one-to-one' ? enrolment.capacity : 1;
   if (open.length >= places) {
     throw new ConflictError(

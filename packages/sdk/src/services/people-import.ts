@@ -16,9 +16,23 @@ const AGE_LIKE = /^(age|dob|birth.?date|date.?of.?birth|birthday|year.?of.?birth
 
 const knownColumns = new Set(['id', 'name', 'email', 'title', 'department', 'level', 'managerId', 'location', 'timeZone', 'languages', 'skills']);
 
-function csvRowsToObjects(text: string): { rows: { row: number; value: Record<string, unknown> }[]; ignored: string[] } {
+/** The fields of a person a file may set (all known columns but the id). */
+const personColumns = [...knownColumns].filter((c) => c !== 'id');
+
+/**
+ * One row of the file. `omitted` names the fields the file does not speak about at all (a column
+ * it lacks, a key a JSON row lacks): for someone already stored they keep their stored value.
+ */
+interface ImportRow {
+  row: number;
+  value: unknown;
+  omitted: readonly string[];
+}
+
+function csvRowsToObjects(text: string): { rows: ImportRow[]; ignored: string[] } {
   const { header, rows } = parseCsv(text);
   const ignored = header.filter((h) => !knownColumns.has(h));
+  const omitted = personColumns.filter((c) => !header.includes(c));
   return {
     ignored,
     rows: rows.map(({ line, cells }) => {
@@ -26,14 +40,20 @@ function csvRowsToObjects(text: string): { rows: { row: number; value: Record<st
       header.forEach((column, i) => {
         if (!knownColumns.has(column)) return;
         const cell = (cells[i] ?? '').trim();
-        if (cell === '') return; // empty cell = not given, so defaults apply
+        // An empty cell in a column the file has means "none": the field's default applies (no
+        // manager, no skills), also for someone already stored. Only a missing column keeps theirs.
+        if (cell === '') return;
         if (column === 'level') value.level = /^-?\d+$/.test(cell) ? Number(cell) : cell;
         else if (column === 'languages' || column === 'skills') value[column] = splitList(cell);
         else value[column] = cell;
       });
-      return { row: line, value };
+      return { row: line, value, omitted };
     }),
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Runs one validated import (`people.import`) inside the caller's transaction. */
@@ -42,7 +62,7 @@ export async function importPeople(
   repo: Repository,
   source: { format: 'csv'; data: string } | { format: 'json'; data: unknown[] },
 ): Promise<ImportReport> {
-  let rows: { row: number; value: unknown }[];
+  let rows: ImportRow[];
   let ignoredColumns: string[] = [];
   if (source.format === 'csv') {
     try {
@@ -56,7 +76,11 @@ export async function importPeople(
   } else {
     const keys = new Set(source.data.flatMap((r) => (r && typeof r === 'object' ? Object.keys(r) : [])));
     ignoredColumns = [...keys].filter((k) => !knownColumns.has(k));
-    rows = source.data.map((value, i) => ({ row: i + 1, value }));
+    rows = source.data.map((value, i) => ({
+      row: i + 1,
+      value,
+      omitted: isRecord(value) ? personColumns.filter((c) => value[c] === undefined) : [],
+    }));
   }
   ignoredColumns.sort((a, b) => Number(AGE_LIKE.test(b)) - Number(AGE_LIKE.test(a)));
   return importRows(ctx, repo, rows, ignoredColumns);
@@ -65,14 +89,22 @@ export async function importPeople(
 async function importRows(
   ctx: ServiceContext,
   repo: Repository,
-  rows: { row: number; value: unknown }[],
+  rows: ImportRow[],
   ignoredColumns: string[],
 ): Promise<ImportReport> {
   const errors: ImportRowError[] = [];
   const valid = new Map<string, { row: number; person: z.output<typeof PersonInput> & { id: string } }>();
   const seenEmails = new Map<string, number>();
 
-  for (const { row, value } of rows) {
+  // The directory is read once: 10,000 rows must not cost 10,000 look-ups each.
+  const directory = new Map((await repo.query('people')).map((p) => [p.id, p]));
+
+  for (const { row, value: given, omitted } of rows) {
+    // A routine re-import of a slimmer export must not wipe what it does not carry (a manager
+    // gone would silently switch off the reporting-line rule): someone already stored keeps the
+    // fields the row does not speak about. New people get the defaults, and need every required field.
+    const stored = isRecord(given) && typeof given.id === 'string' ? directory.get(given.id) : undefined;
+    const value = stored && isRecord(given) ? { ...given, ...Object.fromEntries(omitted.map((c) => [c, stored[c as keyof typeof stored]])) } : given;
     const result = z.safeParse(PersonInput, value);
     if (!result.success) {
       errors.push({ row, issues: toFieldIssues(result.error, value) });
@@ -92,8 +124,6 @@ async function importRows(
     valid.set(person.id, { row, person });
   }
 
-  // The directory is read once: 10,000 rows must not cost 10,000 look-ups each.
-  const directory = new Map((await repo.query('people')).map((p) => [p.id, p]));
   const ownerOfEmail = new Map([...directory.values()].map((p) => [p.email.toLowerCase(), p]));
   const managerOf = (id: string): string | null | undefined =>
     valid.has(id) ? valid.get(id)!.person.managerId : directory.get(id)?.managerId;

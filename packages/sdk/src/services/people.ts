@@ -45,9 +45,13 @@ export interface PeopleApi {
   import(input: z.input<typeof ImportInput>): Promise<ImportReport>;
 }
 
+/**
+ * Emails compare case-insensitively, as the import compares them: `Anna@Example.com` is the same
+ * mailbox as `anna@example.com`. The store's email index is exact, so the directory is scanned.
+ */
 async function assertEmailFree(repo: Repository, email: string, id: string | undefined): Promise<void> {
-  const owners = await repo.query('people', 'email', email);
-  const other = owners.find((p) => p.id !== id);
+  const wanted = email.toLowerCase();
+  const other = (await repo.query('people')).find((p) => p.id !== id && p.email.toLowerCase() === wanted);
   if (other) throw new ConflictError('person', other.id, `The email ${email} already belongs to ${other.name}.`);
 }
 

@@ -17,18 +17,26 @@ import {
 import { authorize, relationsOf, seesProgram } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { assertVersion, type Repository } from './repository.ts';
+import { settleMatch } from './match-settling.ts';
 
 // `changes` is checked field by field only after merging with the stored program: parsing it on
 // its own would fill the defaults of fields the caller did not send and wipe them.
 const editable = Object.keys(programFields) as (keyof typeof programFields)[];
 const ProgramChangesSchema = z.looseObject({}).check(
   z.superRefine((changes, ctx) => {
+    // A misspelt or non-editable key (the phase moves by its own commands) would otherwise be
+    // dropped silently while the update still "succeeds".
+    for (const key of Object.keys(changes)) {
+      if (changes[key] === undefined || (editable as string[]).includes(key)) continue;
+      ctx.addIssue({ code: 'custom', message: 'not a program field you can change', path: [key], input: changes[key] });
+    }
     for (const key of editable) {
       if (changes[key] === undefined) continue;
       const result = z.safeParse(programFields[key], changes[key]);
       if (result.success) continue;
       for (const issue of toFieldIssues(result.error, changes[key])) {
-        ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...(issue.path ? issue.path.split('.') : [])], input: changes[key] });
+        // `params` keeps the issue's code, so an element can still say it in the reader's language.
+        ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...(issue.path ? issue.path.split('.') : [])], input: changes[key], params: issue });
       }
     }
   }),
@@ -133,8 +141,8 @@ export function programsService(ctx: ServiceContext): ProgramsApi {
 /** On close: running pairs complete, pairs that never got going end. */
 async function settleMatches(repo: Repository, programId: string): Promise<void> {
   for (const match of await repo.query('matches', 'programId', programId)) {
-    if (match.status === 'active') await repo.update('matches', match, { status: 'completed' });
+    if (match.status === 'active') await settleMatch(repo, match, { status: 'completed' });
     else if (match.status === 'proposed' || match.status === 'accepted' || match.status === 'trial')
-      await repo.update('matches', match, { status: 'ended', endReason: { kind: 'program-closed' } });
+      await settleMatch(repo, match, { status: 'ended', endReason: { kind: 'program-closed' } });
   }
 }

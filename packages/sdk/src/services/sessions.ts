@@ -7,13 +7,14 @@
  * met, never what was said; a private note reaches only its author.
  */
 import * as z from 'zod/mini';
-import { ValidationError } from '../errors.ts';
+import { InvalidTransitionError, ValidationError } from '../errors.ts';
 import {
   Id,
   IsoDate,
   MeetingMode,
   Timestamp,
   WebLink,
+  assertStatus,
   assertTransition,
   expectedVersion,
   phrases,
@@ -44,8 +45,12 @@ const PlanInput = z.object({
 const LogInput = z.object({
   sessionId: Id,
   expectedVersion,
-  sharedNotes: z._default(text(0, 20000), ''),
-  topics: z._default(phrases(30, 120), []),
+  /**
+   * Left out, the notes and topics stored earlier (with `updateNotes`, say) stay as they are;
+   * '' and [] clear them.
+   */
+  sharedNotes: z.optional(text(0, 20000)),
+  topics: z.optional(phrases(30, 120)),
   /** The acting member's own reflection: what they learned. */
   learned: z.optional(text(1, 2000)),
   actionItems: z._default(z.array(NewActionItem).check(z.maxLength(30)), []),
@@ -77,13 +82,19 @@ export const sessionsInputs = {
   writePrivateNote: PrivateNoteInput,
 } as const;
 
-/** What an admin or champion sees of a session: when and how, never what was said. */
-export type SessionSchedule = Omit<Session, 'sharedNotes' | 'reflections' | 'agenda'> & { visibility: 'schedule' };
+/**
+ * What an admin or champion sees of a session: when and how, never what was said. The topics
+ * and a cancellation's reason are what was said too.
+ */
+export type SessionSchedule = Omit<Session, 'sharedNotes' | 'reflections' | 'agenda' | 'topics' | 'cancelReason'> & { visibility: 'schedule' };
 export type SessionView = (Session & { visibility: 'full' }) | SessionSchedule;
 
 export interface SessionsApi {
   plan(input: z.input<typeof PlanInput>): Promise<SessionView>;
-  /** planned (or missed) → held, with notes, topics, the actor's reflection and new action items. */
+  /**
+   * planned (or missed) → held, with notes, topics, the actor's reflection and new action items.
+   * Notes and topics left out keep what was stored. Only while the match meets.
+   */
   log(input: z.input<typeof LogInput>): Promise<SessionView>;
   updateNotes(input: z.input<typeof NotesInput>): Promise<SessionView>;
   reflect(input: z.input<typeof ReflectInput>): Promise<SessionView>;
@@ -99,11 +110,30 @@ export interface SessionsApi {
 
 export function viewSession(session: Session, relations: ReadonlySet<Relation>): SessionView {
   if (can('sessions.read-notes', relations)) return { ...session, visibility: 'full' };
-  const { sharedNotes: _n, reflections: _r, agenda: _a, ...schedule } = session;
+  const { sharedNotes: _n, reflections: _r, agenda: _a, topics: _t, cancelReason: _c, ...schedule } = session;
   return { ...schedule, visibility: 'schedule' };
 }
 
 const MEETING_STATUSES: readonly Match['status'][] = ['accepted', 'trial', 'active'];
+
+const NOT_MEETING: Partial<Record<Match['status'], string>> = {
+  proposed: 'has not been accepted by everyone yet',
+  completed: 'is completed',
+  ended: 'has ended',
+};
+
+/**
+ * A pair's meetings are recorded, and new action items agreed, only while the pair meets
+ * (accepted, trial, active). Once a match has ended or completed, what is left of it may still be
+ * ticked off and reflected on, but nothing new is added to it. The error names the match's
+ * state; its `to` is the state the pair would have to be in.
+ */
+export function assertMeeting(match: Match, action: string): void {
+  if (MEETING_STATUSES.includes(match.status)) return;
+  const error = new InvalidTransitionError('match', match.id, match.status, 'active');
+  error.message = `[upward] Match "${match.id}" ${NOT_MEETING[match.status] ?? `is ${match.status}`}, so ${action}.`;
+  throw error;
+}
 
 /** The agenda of a new session: open action items first (they were promised), then talking points. */
 export async function buildAgenda(repo: Repository, program: Program, match: Match, extra: string[]): Promise<AgendaItem[]> {
@@ -193,12 +223,14 @@ export function sessionsService(ctx: ServiceContext): SessionsApi {
     log: (input) =>
       command(ctx, LogInput, input, async (args, repo, now) => {
         const { session } = await loadForWrite(repo, args.sessionId, args.expectedVersion);
+        assertMeeting(await repo.get('matches', session.matchId), 'its sessions can no longer be logged');
         assertTransition('session', session.id, session.status, 'held');
         await addActionItems(repo, session, args.actionItems, 'actionItems');
         const held = await repo.update('sessions', session, {
           status: 'held',
-          sharedNotes: args.sharedNotes,
-          topics: args.topics,
+          // Notes may have been written before or during the meeting: only what is sent replaces them.
+          ...(args.sharedNotes === undefined ? {} : { sharedNotes: args.sharedNotes }),
+          ...(args.topics === undefined ? {} : { topics: args.topics }),
           reflections: args.learned ? withReflection(session, args.learned, now) : session.reflections,
         });
         return viewSession(held, member);
@@ -214,7 +246,8 @@ export function sessionsService(ctx: ServiceContext): SessionsApi {
     reflect: (input) =>
       command(ctx, ReflectInput, input, async ({ sessionId, learned }, repo, now) => {
         const { session } = await loadForWrite(repo, sessionId);
-        if (session.status !== 'held') assertTransition('session', sessionId, session.status, 'held');
+        // What someone learned from a meeting that has not happened (or never did) is not a reflection.
+        assertStatus('session', sessionId, session.status, 'held', 'held');
         return viewSession(await repo.update('sessions', session, { reflections: withReflection(session, learned, now) }), member);
       }),
 

@@ -4,11 +4,11 @@ import { expect } from '@open-wc/testing';
 import { createUpward, type MatchingSolver } from '../../src/index.ts';
 import { solveHere } from '../../src/matching/worker-client.ts';
 import { memoryStore } from '../../src/storage/memory-store.ts';
-import { seedWorld } from './world.ts';
+import { programInput, seedWorld } from './world.ts';
 
-async function worldWith(solver: MatchingSolver) {
+async function worldWith(solver: MatchingSolver, overrides: Parameters<typeof seedWorld>[1] = {}) {
   const store = memoryStore();
-  return seedWorld((actor) => createUpward({ store, actor, solver }));
+  return seedWorld((actor) => createUpward({ store, actor, solver }), overrides);
 }
 
 describe('createUpward({ solver })', () => {
@@ -21,6 +21,18 @@ describe('createUpward({ solver })', () => {
     const proposal = await hr.matching.suggest({ programId }, { signal: new AbortController().signal });
     expect(seen).to.deep.equal([{ kind: 'matching', signal: true }]);
     expect(proposal.pairs).to.have.length(3);
+  });
+
+  it('hands a hybrid program’s stable matching to the solver too', async () => {
+    const kinds: string[] = [];
+    const { programId, hr } = await worldWith((job, options) => {
+      kinds.push(job.kind);
+      return solveHere(job, options);
+    }, { matching: { ...programInput().matching, mode: 'hybrid' } });
+    const proposal = await hr.matching.suggest({ programId });
+    expect(kinds).to.deep.equal(['stable']);
+    expect(proposal.strategy).to.equal('stable');
+    expect(proposal.pairs.length).to.be.greaterThan(0);
   });
 
   it('solves in this thread when the solver fails (a thread that would not start)', async () => {

@@ -4,6 +4,9 @@ import { expect } from '@open-wc/testing';
 import { UpwardError, type Upward } from '../../src/index.ts';
 import { eventually } from '../eventually.ts';
 import { admin, people, programInput, seedWorld } from './world.ts';
+import { agreementAndSessionRules } from './rules/agreements-sessions.ts';
+import { matchRules } from './rules/matches.ts';
+import { peopleAndProgramRules } from './rules/people-programs.ts';
 
 type ActorInput = { personId: string; isAdmin?: boolean };
 
@@ -33,6 +36,10 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
       h = await create();
     });
     afterEach(() => h.dispose());
+
+    describe('agreement and session rules', () => agreementAndSessionRules(() => h));
+    describe('match rules', () => matchRules(() => h));
+    describe('people and program rules', () => peopleAndProgramRules(() => h));
 
     describe('programs', () => {
       it('rejects a bad program with every failing field named, and stores nothing', async () => {
@@ -265,6 +272,7 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         const session = await h.as({ personId: 'anna' }).sessions.plan({ matchId: m.id, scheduledAt: '2027-01-20T10:00:00Z' });
         expect(session.isTrial).to.equal(true);
         expect((await hr.matches.get(m.id)).status).to.equal('trial');
+        await h.as({ personId: 'anna' }).sessions.log({ sessionId: session.id, sharedNotes: 'Met for the trial.' });
         await h.as({ personId: 'anna' }).matches.decideTrial({ matchId: m.id, decision: 'continue' });
         expect((await h.as({ personId: 'vp-sales' }).matches.decideTrial({ matchId: m.id, decision: 'continue' })).status).to.equal('active');
         expect((await h.as({ personId: 'vp-sales' }).matches.complete({ matchId: m.id })).status).to.equal('completed');
@@ -275,7 +283,8 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         const { programId, hr } = await seedWorld(h.as);
         const m = await hr.matches.propose({ programId, mentorIds: ['ben'], menteeIds: ['vp-sales'] });
         for (const personId of ['ben', 'vp-sales']) await h.as({ personId }).matches.respond({ matchId: m.id, accept: true });
-        await h.as({ personId: 'ben' }).sessions.plan({ matchId: m.id, scheduledAt: '2027-01-20T10:00:00Z' });
+        const trial = await h.as({ personId: 'ben' }).sessions.plan({ matchId: m.id, scheduledAt: '2027-01-20T10:00:00Z' });
+        await h.as({ personId: 'ben' }).sessions.log({ sessionId: trial.id, sharedNotes: 'Met for the trial.' });
         await h.as({ personId: 'ben' }).matches.decideTrial({ matchId: m.id, decision: 'continue' });
         const ended = await h.as({ personId: 'vp-sales' }).matches.decideTrial({ matchId: m.id, decision: 'exit' });
         expect(ended).to.deep.include({ status: 'ended', endReason: { kind: 'trial-exit' } });

@@ -82,7 +82,10 @@ export function testTwoServers(name: string, open: () => Promise<TwoDatabases>):
 
     it('applies an idempotent request once, whichever process gets each retry', async () => {
       const [match] = await ok(a, 'admin', 'matches.list', { programId });
-      const mentor = (match.members as { personId: string; role: string }[]).find((m) => m.role === 'mentor')!.personId;
+      const members = match.members as { personId: string; role: string }[];
+      const mentor = members.find((m) => m.role === 'mentor')!.personId;
+      // Action items belong to a pair that has said yes.
+      for (const { personId } of members) await ok(a, personId, 'matches.respond', { matchId: match.id, accept: true });
       const input = { matchId: match.id, text: 'Exactly once', ownerId: mentor };
       const results = await Promise.all(Array.from({ length: 12 }, (_, i) => call(servers()[i % 2]!, mentor, 'actionItems.add', input, { idempotencyKey: 'once-key' })));
       const created = results.filter((r) => r.status === 201);
