@@ -26,10 +26,68 @@ export abstract class UpwardError extends Error {
   }
 }
 
-/** One failing field: `path` is dotted (`playbook.cadence.every`, `members.0.personId`). */
+/**
+ * What is wrong with a field, for code and for interfaces that say it in their own language
+ * (`message` is English). Named after zod's issue codes, plus:
+ * - `required`: a value is missing (or a box that must be ticked is not);
+ * - `duplicate`: a list repeats an entry;
+ * - `end_before_start`: an end (a date, a time) is not after its start.
+ * Rules the SDK words only in English (`custom`) keep their `message`.
+ */
+export type FieldIssueCode =
+  | 'required'
+  | 'invalid_type'
+  | 'too_small'
+  | 'too_big'
+  | 'invalid_format'
+  | 'invalid_value'
+  | 'invalid_union'
+  | 'invalid_key'
+  | 'invalid_element'
+  | 'unrecognized_keys'
+  | 'not_multiple_of'
+  | 'duplicate'
+  | 'end_before_start'
+  | 'custom';
+
+export const fieldIssueCodes: readonly FieldIssueCode[] = [
+  'required',
+  'invalid_type',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_value',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'unrecognized_keys',
+  'not_multiple_of',
+  'duplicate',
+  'end_before_start',
+  'custom',
+];
+
+/**
+ * One failing field: `path` is dotted (`playbook.cadence.every`, `members.0.personId`), `message`
+ * says what is wrong in English. The other fields are there when the SDK's schemas found the
+ * problem (issues a service writes by hand may carry only `path` and `message`; treat a missing
+ * `code` as `custom`).
+ */
 export interface FieldIssue {
   path: string;
   message: string;
+  code?: FieldIssueCode;
+  /** too_small, too_big: what was measured — the characters of a text, the entries of a list, a number. */
+  origin?: 'string' | 'array' | 'number' | 'date';
+  /** too_small: the least allowed (`inclusive`) or the bound to stay above (not `inclusive`). */
+  minimum?: number;
+  /** too_big: the most allowed (`inclusive`) or the bound to stay below (not `inclusive`). */
+  maximum?: number;
+  inclusive?: boolean;
+  /** invalid_format: what the text must look like: `email`, `url`, `date`, `datetime`, `time_zone`, `language`, `regex`, … */
+  format?: string;
+  /** invalid_type: the kind of value expected: `string`, `number`, `int`, `boolean`, `array`, `object`, … */
+  expected?: string;
 }
 
 export class ValidationError extends UpwardError {

@@ -2,16 +2,36 @@
  * Turns whatever a command threw into what a form shows: one sentence for the summary (announced
  * to screen readers through `role="alert"`) and a message per field path, so each input can show
  * its own error inline (`aria-invalid`, `aria-describedby`).
+ *
+ * Field messages come from the SDK issue's code, in the reader's language (validation-messages.ts).
+ * An error is often shown longer than one language lasts: `fieldError` and `renderErrorSummary`
+ * say its texts again each time they render, so a language switch reaches an error already shown.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
 import { msg } from '@lit/localize';
+import { sayIssue, type IssueLike } from './validation-messages.ts';
 
 export interface DescribedError {
   code: string;
-  /** One sentence for the summary. */
+  /** One sentence for the summary (in the language of the moment the error happened; `errorMessage` says it now). */
   message: string;
-  /** Field path (`playbook.sessionMinutes`) → message. */
+  /** Field path (`playbook.sessionMinutes`) → message (as first said; `fieldError` says it now). */
   fields: ReadonlyMap<string, string>;
+  /**
+   * What `message` and `fields` were said from, so they can be said again in the current
+   * language. Copies made with `{ ...error }` keep it; an error built by hand may lack it.
+   */
+  source?: ErrorSource;
+}
+
+export interface ErrorSource {
+  /** `message` as `describeError` said it: a caller that put its own sentence there keeps that. */
+  message: string;
+  /** The thrown error's own message, for codes without a sentence of their own. */
+  raw: string;
+  /** Each field message as first said → the SDK issues it was said from. */
+  issues: ReadonlyMap<string, readonly IssueLike[]>;
 }
 
 interface ErrorLike {
@@ -49,22 +69,46 @@ export function describeError(error: unknown): DescribedError {
   const code = typeof e.code === 'string' ? e.code : 'unknown';
   const raw = typeof e.message === 'string' ? e.message.replace(/^\[upward\]\s*/, '') : String(error);
   const fields = new Map<string, string>();
+  const issues = new Map<string, IssueLike[]>();
   if (Array.isArray(e.issues)) {
     for (const issue of e.issues as { path?: unknown; message?: unknown }[]) {
       if (typeof issue.path === 'string' && typeof issue.message === 'string' && !fields.has(issue.path)) {
-        fields.set(issue.path, issue.message);
+        const said = sayIssue(issue as IssueLike);
+        fields.set(issue.path, said);
+        issues.set(said, [...(issues.get(said) ?? []), issue as IssueLike]);
       }
     }
   }
-  return { code, message: generalMessage(code, raw), fields };
+  const message = generalMessage(code, raw);
+  return { code, message, fields, source: { message, raw, issues } };
+}
+
+/** The summary's sentence in the current language (a sentence a caller put there stays as it is). */
+export function errorMessage(error: DescribedError): string {
+  const source = error.source;
+  return source && error.message === source.message ? generalMessage(error.code, source.raw) : error.message;
+}
+
+/**
+ * A field message in the current language. `path` is where the message is now: `scopeError` and
+ * `unwrapChanges` move messages to other paths, which end with the SDK's path (less `changes.`).
+ */
+function sayAgain(error: DescribedError, path: string, said: string): string {
+  const candidates = error.source?.issues.get(said);
+  if (!candidates?.length) return said;
+  const at = (issue: IssueLike) => {
+    const p = issue.path.replace(/^changes\./, '');
+    return path === p || path.endsWith(`.${p}`) || path === issue.path || path.endsWith(`.${issue.path}`);
+  };
+  return sayIssue(candidates.find(at) ?? candidates[0]!);
 }
 
 /** The message for `path` or for any field below it (`playbook` covers `playbook.cadence.every`). */
 export function fieldError(error: DescribedError | undefined, path: string): string | undefined {
   if (!error) return undefined;
   const exact = error.fields.get(path);
-  if (exact) return exact;
-  for (const [p, m] of error.fields) if (p.startsWith(`${path}.`)) return m;
+  if (exact) return sayAgain(error, path, exact);
+  for (const [p, m] of error.fields) if (p.startsWith(`${path}.`)) return sayAgain(error, p, m);
   return undefined;
 }
 
@@ -74,8 +118,20 @@ export function fieldId(path: string): string {
 }
 
 /**
+ * A value read when the template commits, which is after the element's whole render() ran: an
+ * element that collects its labels while rendering its form (below the summary) has them by then.
+ */
+class Later extends Directive {
+  render(read: () => unknown): unknown {
+    return read();
+  }
+}
+const later = directive(Later);
+
+/**
  * The summary above a form: the general message and, for validation errors, one entry per field
- * that moves focus to it. `labels` maps field paths to their visible labels.
+ * that moves focus to it. `labels` maps field paths to their visible labels. Everything in it is
+ * said when it renders, so it follows a language switch.
  */
 export function renderErrorSummary(
   error: DescribedError | undefined,
@@ -88,15 +144,16 @@ export function renderErrorSummary(
     const target = root?.getElementById(fieldId(path)) ?? root?.querySelector<HTMLElement>(`[id^="${fieldId(path)}"]`);
     target?.focus();
   };
-  const entries = [...error.fields].map(([path, message]) => {
-    const top = Object.keys(labels).find((k) => path === k || path.startsWith(`${k}.`));
-    return { path: top ?? path, label: top ? labels[top] : path, message };
-  });
+  const entries = () =>
+    [...error.fields].map(([path, said]) => {
+      const top = Object.keys(labels).find((k) => path === k || path.startsWith(`${k}.`));
+      return { path: top ?? path, label: top ? labels[top] : path, message: sayAgain(error, path, said) };
+    });
   return html`<div class="error-summary" part="error-summary" role="alert">
-    <h3>${error.message}</h3>
-    ${entries.length
+    <h3>${errorMessage(error)}</h3>
+    ${error.fields.size
       ? html`<ul>
-          ${entries.map((e) => html`<li><a href="#${fieldId(e.path)}" @click=${focus(e.path)}>${e.label}: ${e.message}</a></li>`)}
+          ${later(() => entries().map((e) => html`<li><a href="#${fieldId(e.path)}" @click=${focus(e.path)}>${e.label}: ${e.message}</a></li>`))}
         </ul>`
       : nothing}
   </div>`;

@@ -1,9 +1,10 @@
 /**
  * Field schemas shared by every entity, and the one place that turns zod issues into
- * messages a person understands (zod/mini ships none, which keeps the bundle small).
+ * messages a person understands (zod/mini ships none, which keeps the bundle small), each with a
+ * code and the parameters of its message, so an interface can say it in its own language.
  */
 import * as z from 'zod/mini';
-import { ValidationError, type FieldIssue } from '../errors.ts';
+import { ValidationError, fieldIssueCodes, type FieldIssue, type FieldIssueCode } from '../errors.ts';
 
 /**
  * Ids come from hosts and imports as well as from us. Control and invisible formatting characters
@@ -152,11 +153,83 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** What a FieldIssue carries besides its path and English message. */
+type IssueDetails = Omit<FieldIssue, 'path' | 'message'>;
+
+function originOf(origin: string): FieldIssue['origin'] | undefined {
+  if (origin === 'string' || origin === 'date') return origin;
+  if (origin === 'array' || origin === 'set') return 'array';
+  if (origin === 'number' || origin === 'int' || origin === 'bigint') return 'number';
+  return undefined;
+}
+
+/**
+ * Rules the SDK words itself (refinements, and patterns with their own message), by that message:
+ * the common ones get a code a UI can translate. An unknown message stays `custom`.
+ */
+const worded: ReadonlyMap<string, IssueDetails> = new Map<string, IssueDetails>([
+  [LINK_MESSAGE, { code: 'invalid_format', format: 'url' }],
+  ['must be a language code such as en or pt-BR', { code: 'invalid_format', format: 'language' }],
+  ['must be an IANA time zone such as Europe/Berlin', { code: 'invalid_format', format: 'time_zone' }],
+  ['must not repeat an entry', { code: 'duplicate' }],
+  ['must not repeat a skill', { code: 'duplicate' }],
+  ['must be after the kickoff date', { code: 'end_before_start' }],
+  ['must end after it starts', { code: 'end_before_start' }],
+  ['describe the purpose when it is "custom"', { code: 'required' }],
+]);
+
+const knownCodes = new Set<string>(fieldIssueCodes);
+
+/**
+ * A custom issue may name its code in `params` (`z.refine(check, { message, params: { code: 'duplicate' } })`),
+ * and an issue re-raised from a FieldIssue (`ctx.addIssue({ code: 'custom', message, params: fieldIssue })`)
+ * keeps what that one carried.
+ */
+function detailsFromParams(params: Record<string, unknown> | undefined): IssueDetails | undefined {
+  const code = params?.['code'];
+  if (typeof code !== 'string' || !knownCodes.has(code)) return undefined;
+  const details: IssueDetails = { code: code as FieldIssueCode };
+  const origin = typeof params!['origin'] === 'string' ? originOf(params!['origin']) : undefined;
+  if (origin) details.origin = origin;
+  for (const key of ['minimum', 'maximum'] as const) if (typeof params![key] === 'number') details[key] = params![key];
+  if (typeof params!['inclusive'] === 'boolean') details.inclusive = params!['inclusive'];
+  for (const key of ['format', 'expected'] as const) if (typeof params![key] === 'string') details[key] = params![key];
+  return details;
+}
+
+/** The machine-readable side of an issue: its code and the parameters its message needs. */
+function detailsOf(issue: z.core.$ZodIssue, input: unknown, message: string): IssueDetails {
+  switch (issue.code) {
+    case 'invalid_type':
+      return input === undefined ? { code: 'required' } : { code: 'invalid_type', expected: issue.expected };
+    case 'too_small':
+    case 'too_big': {
+      const details: IssueDetails = { code: issue.code };
+      const origin = originOf(issue.origin);
+      if (origin) details.origin = origin;
+      if (issue.code === 'too_small') details.minimum = Number(issue.minimum);
+      else details.maximum = Number(issue.maximum);
+      details.inclusive = issue.inclusive ?? true;
+      return details;
+    }
+    case 'invalid_format':
+      return issue.format === 'regex' ? (worded.get(message) ?? { code: 'invalid_format', format: 'regex' }) : { code: 'invalid_format', format: issue.format };
+    case 'invalid_value':
+      // A box that must be ticked (consent): a value is required rather than one of a list.
+      return issue.values.length === 1 && issue.values[0] === true ? { code: 'required' } : { code: 'invalid_value' };
+    case 'custom':
+      return detailsFromParams(issue.params) ?? worded.get(message) ?? { code: 'custom' };
+    default:
+      return { code: issue.code };
+  }
+}
+
 export function toFieldIssues(error: z.core.$ZodError, input: unknown): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: describeIssue(issue, valueAt(input, issue.path)),
-  }));
+  return error.issues.map((issue) => {
+    const value = valueAt(input, issue.path);
+    const message = describeIssue(issue, value);
+    return { path: issue.path.map(String).join('.'), message, ...detailsOf(issue, value, message) };
+  });
 }
 
 /** Parse `input` or throw a `ValidationError` listing every failing field. */

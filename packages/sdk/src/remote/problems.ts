@@ -19,7 +19,9 @@ import {
   StorageError,
   UpwardError,
   ValidationError,
+  fieldIssueCodes,
   type FieldIssue,
+  type FieldIssueCode,
   type StorageFailure,
 } from '../errors.ts';
 
@@ -46,14 +48,41 @@ export const ProblemCode = z.enum([
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 
+/**
+ * A FieldIssue on the wire. `code` and `origin` are plain strings here, so a client still reads the
+ * problems of a newer server that knows more of them; `errorFromProblem` keeps only those it knows.
+ */
+const WireFieldIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.optional(z.string()),
+  origin: z.optional(z.string()),
+  minimum: z.optional(z.number()),
+  maximum: z.optional(z.number()),
+  inclusive: z.optional(z.boolean()),
+  format: z.optional(z.string()),
+  expected: z.optional(z.string()),
+});
+
+const ORIGINS = new Set<string>(['string', 'array', 'number', 'date']);
+const CODES = new Set<string>(fieldIssueCodes);
+
+/** A wire issue as the SDK's FieldIssue: an unknown code is `custom` (its message says it), an unknown origin is dropped. */
+function fieldIssueOf({ code, origin, ...rest }: z.infer<typeof WireFieldIssue>): FieldIssue {
+  const issue: FieldIssue = rest;
+  if (code !== undefined) issue.code = CODES.has(code) ? (code as FieldIssueCode) : 'custom';
+  if (origin !== undefined && ORIGINS.has(origin)) issue.origin = origin as NonNullable<FieldIssue['origin']>;
+  return issue;
+}
+
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),
   status: z.int().check(z.gte(400), z.lte(599)),
   detail: z.string(),
   code: ProblemCode,
-  /** validation: every failing field, with the SDK's dotted path. */
-  issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  /** validation: every failing field, with the SDK's dotted path, its code and what its message needs. */
+  issues: z.optional(z.array(WireFieldIssue)),
   /** conflict: `stale` for a stale version (412), `in-progress` for an idempotency key still running. */
   reason: z.optional(z.string()),
   /** not-found, conflict, invalid-transition: the record concerned. */
@@ -125,7 +154,7 @@ export function errorFromProblem(p: Problem): UpwardError | null {
     error.message = `[upward] ${p.detail}`;
     return error;
   };
-  const issues: FieldIssue[] = p.issues ?? [];
+  const issues: FieldIssue[] = (p.issues ?? []).map(fieldIssueOf);
   switch (p.code) {
     case 'validation':
       return withDetail(new ValidationError(issues));

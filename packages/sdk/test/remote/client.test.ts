@@ -2,9 +2,10 @@
 // headers, ETag/If-Match, the change feed, and that every call really goes over HTTP.
 import { expect } from '@open-wc/testing';
 import { http } from 'msw';
-import { createUpward, StaleVersionError } from '../../src/index.ts';
+import { createUpward, StaleVersionError, ValidationError, type FieldIssue } from '../../src/index.ts';
 import { connectUpward, remoteUpward, UnauthenticatedError, type RemoteUpward } from '../../src/remote/client.ts';
-import { people } from '../upward/world.ts';
+import { errorFromProblem, Problem, problemFromError } from '../../src/remote/problems.ts';
+import { people, programInput } from '../upward/world.ts';
 import { BASE, startTestServer, worker, type TestServer } from './client-fixture.ts';
 import { eventually } from '../eventually.ts';
 
@@ -82,6 +83,26 @@ describe('connectUpward', () => {
     expect((error as Error).message).to.contain('was changed by someone else');
     expect(server.arrivals.at(-1)).to.include({ status: 412 });
     expect((await hr.people.get('anna')).title).to.equal('Engineer');
+  });
+
+  it('brings each field issue’s code and parameters over HTTP, as the in-process SDK throws them', async () => {
+    const hr = connect(admin);
+    // Checked only by the server (against the stored program), so this one really crosses the wire.
+    const program = await createUpward({ store: server.store, actor: admin }).programs.create(programInput({ championIds: [] }));
+    const error = await hr.programs.update({ id: program.id, expectedVersion: program.version, changes: { endDate: '2020-01-01' } }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(ValidationError);
+    expect(server.arrivals.at(-1)).to.include({ status: 422 });
+    expect((error as ValidationError).issues).to.deep.equal([{ path: 'changes.endDate', message: 'must be after the kickoff date', code: 'end_before_start' }]);
+    // Every parameter a message needs survives problem+json and the client's parsing of it.
+    const issues: FieldIssue[] = [
+      { path: 'name', message: 'must not be empty', code: 'too_small', origin: 'string', minimum: 1, inclusive: true },
+      { path: 'rules.maxLevelGap', message: 'must be less than 20', code: 'too_big', origin: 'number', maximum: 20, inclusive: false },
+      { path: 'email', message: 'must be an email address like name@example.com', code: 'invalid_format', format: 'email' },
+      { path: 'level', message: 'must be a whole number', code: 'invalid_type', expected: 'int' },
+      { path: 'role', message: 'Anna is level 2; mentees in this program are at least level 5' },
+    ];
+    const back = errorFromProblem(Problem.parse(JSON.parse(JSON.stringify(problemFromError(new ValidationError(issues))))));
+    expect((back as ValidationError).issues).to.deep.equal(issues);
   });
 
   it('hears other people’s changes through the server’s event feed, and its own write once', async () => {

@@ -178,7 +178,7 @@ describe('REST contract: buildRequest and parseRequest', () => {
   });
 
   it('validates a bare id under its parameter’s name', () => {
-    expect(() => validateInput(operations['programs.get'], '  ')).to.throw(ValidationError).with.property('issues').that.deep.equals([{ path: 'id', message: 'must not be empty' }]);
+    expect(() => validateInput(operations['programs.get'], '  ')).to.throw(ValidationError).with.property('issues').that.deep.equals([{ path: 'id', message: 'must not be empty', code: 'too_small', origin: 'string', minimum: 1, inclusive: true }]);
   });
 
   it('reads version tags and record ETags', () => {
