@@ -24,6 +24,9 @@ function readConfig(): ServerConfig {
 }
 
 const config = readConfig();
+/** Worker restarts allowed within `RESTART_WINDOW_MS` before the primary gives up. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
 
 if (config.workers > 1 && cluster.isPrimary) {
   let stopping = false;
@@ -34,10 +37,26 @@ if (config.workers > 1 && cluster.isPrimary) {
       console.log(`[upward] Listening on ${message.listening} with ${config.workers} workers (API at ${message.listening}/api/v1)`);
     }
   });
+  // A worker that dies is replaced, after a pause that doubles with each recent exit; workers that
+  // keep dying (a database that is not there, a bad setting) stop the server rather than spin.
+  const exits: number[] = [];
   cluster.on('exit', (worker, code) => {
     if (stopping) return;
-    console.error(`[upward] Worker ${worker.process.pid} exited (${code}); starting another.`);
-    cluster.fork();
+    const now = Date.now();
+    exits.push(now);
+    while (exits[0]! < now - RESTART_WINDOW_MS) exits.shift();
+    if (exits.length > MAX_RESTARTS) {
+      stopping = true;
+      console.error(`[upward] Workers exited ${exits.length} times within a minute (last: ${code}); stopping. See the errors above.`);
+      for (const other of Object.values(cluster.workers ?? {})) other?.kill('SIGTERM');
+      process.exitCode = 1;
+      return;
+    }
+    const delay = Math.min(RESTART_WINDOW_MS / 4, 250 * 2 ** (exits.length - 1));
+    console.error(`[upward] Worker ${worker.process.pid} exited (${code}); starting another in ${delay} ms.`);
+    setTimeout(() => {
+      if (!stopping) cluster.fork();
+    }, delay);
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

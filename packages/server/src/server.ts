@@ -18,7 +18,7 @@ import { addressList, isTrustedPeer } from './auth/proxy.ts';
 import { singleHeader } from './auth/credentials.ts';
 import { mountFetchHandler, type NodeHandlerRequest } from './http/fetch-bridge.ts';
 import { problem, problemFromError, sendProblem } from './http/problem.ts';
-import { CSRF_HEADER, registerSecurity } from './http/security.ts';
+import { CSRF_HEADER, registerSecurity, unreadableRequestAnswer } from './http/security.ts';
 import { registerStaticFiles } from './http/static-files.ts';
 import { ACTING_AS_HEADER } from './auth/demo.ts';
 import { seedSampleOrg } from './seed/sample-org.ts';
@@ -63,9 +63,15 @@ export async function createServer(config: ServerConfig, dependencies: ServerDep
     bodyLimit: config.bodyLimit,
     // Peer addresses are the TCP peer's: forwarded headers are never trusted for identity.
     trustProxy: false,
-    // SSE connections would otherwise keep close() waiting forever.
-    forceCloseConnections: true,
+    // On close, idle keep-alive connections go at once; requests in flight are answered first
+    // (event streams are ended by mountFetchHandler, or they would keep close() waiting forever).
+    forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // What Node's HTTP parser refuses never reaches Fastify: answered in the same format here.
+    clientErrorHandler: (error, socket) => {
+      if (socket.writable) socket.end(unreadableRequestAnswer(error, config.frameAncestors));
+      else socket.destroy();
+    },
     // Fastify's own early refusals (a malformed URL, a bad header) get the problem format too.
     frameworkErrors: (error, _request, reply) => {
       sendProblem(reply, problemFromError(error as { statusCode?: unknown; code?: unknown; message?: unknown }));

@@ -50,6 +50,19 @@ describe('The command line', () => {
     expect(result.stderr).to.include('PORT: must be a whole number');
   });
 
+  it('with several workers, stops when they keep failing (no database) instead of restarting them forever', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', UPWARD_DEMO: '1', UPWARD_WORKERS: '2', DATABASE_URL: 'postgres://nobody:none@127.0.0.1:1/nothing' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.signal, result.stderr).to.equal(null);
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.include('starting another in 250 ms');
+    expect(result.stderr).to.include('stopping');
+  });
+
   it('runs the demo on PGlite on disk: seeds once, serves, stops on SIGTERM, keeps its data', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'upward-cli-'));
     try {

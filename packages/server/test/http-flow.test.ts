@@ -9,8 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { expect } from 'chai';
-import type { UpwardServer } from '../src/index.ts';
+import { createServer, defineConfig, type UpwardServer } from '../src/index.ts';
 import { isCrossSiteForgery } from '../src/http/security.ts';
 import { BASE, call, databasesUnderTest, memoryDatabase, ok, people, programInput, seedPeople, startServer } from './http/harness.ts';
 
@@ -242,6 +243,38 @@ describe('HTTP: the server around the API', () => {
     expect(JSON.parse(res.body)).to.include({ id: 'zoe', name: 'Zoë Müller-Ørsted' });
   });
 
+  it('refuses text PostgreSQL cannot store (NUL, half a surrogate pair) with a 400, and keeps whole emoji', async () => {
+    const post = (id: string, name: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: `${BASE}/people`,
+        headers: { 'x-upward-acting-as': 'admin', 'content-type': 'application/json', 'idempotency-key': `text-${id}` },
+        // JSON.stringify writes a lone surrogate as the escape \ud83d, as a browser's fetch body would.
+        payload: JSON.stringify({ ...people.anna, id, email: `${id}@example.com`, name }),
+      });
+    for (const [id, name] of [['cut', 'Ann \ud83d'], ['low', 'Ann \ude00 x'], ['nul', 'Ann\u0000']] as const) {
+      const res = await post(id, name);
+      expect(res.statusCode, `${id}: ${res.body}`).to.equal(400);
+      expect(JSON.parse(res.body)).to.include({ code: 'validation' });
+    }
+    expect(JSON.parse((await post('cut', 'Ann \ud83d')).body).detail).to.contain('half of a character');
+    const whole = await post('emoji', 'Ann \ud83d\ude00');
+    expect(whole.statusCode, whole.body).to.be.within(200, 201);
+    expect(JSON.parse(whole.body).name).to.equal('Ann 😀');
+  });
+
+  it('refuses a body nested thousands of levels deep with a 400, not a stack overflow', async () => {
+    const depth = 4500; // 9 KB: under this server's body limit, far over any stack
+    const res = await server.app.inject({
+      method: 'POST',
+      url: `${BASE}/programs`,
+      headers: { 'x-upward-acting-as': 'admin', 'content-type': 'application/json', 'idempotency-key': 'deep-1' },
+      payload: `{"name":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+    });
+    expect(res.statusCode, res.body).to.equal(400);
+    expect(JSON.parse(res.body).detail).to.contain('nests more than 64 levels');
+  });
+
   it('answers an oversized body with a 413 problem', async () => {
     const res = await call(server, 'admin', 'people.import', { format: 'csv', data: 'x'.repeat(20_000) });
     expect(res.status).to.equal(413);
@@ -293,5 +326,76 @@ describe('HTTP: the server around the API', () => {
     expect(last.headers['content-type']).to.match(/^application\/problem\+json/);
     expect(last.headers['retry-after']).to.match(/^\d+$/);
     expect(last.body).to.include({ status: 429 });
+  });
+});
+
+describe('HTTP: closing the server', () => {
+  it('answers the requests in flight, ends open event streams, then stops', async () => {
+    const database = await memoryDatabase();
+    await seedPeople(database);
+    let arrived!: () => void;
+    const slowArrival = new Promise<void>((resolve) => (arrived = resolve));
+    const server = await createServer(defineConfig({ port: 0, host: '127.0.0.1', auth: { mode: 'demo', adminDepartment: 'People' } }), {
+      database,
+      // Signing in takes a while for this request only: it is still in flight when close() starts.
+      authenticate: async ({ headers }) => {
+        if (headers['x-slow'] === '1') {
+          arrived();
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        return { personId: 'admin', isAdmin: true };
+      },
+    });
+    const address = await server.listen();
+    const events = await fetch(`${address}${BASE}/events`);
+    const streamEnded = (async () => {
+      const reader = events.body!.getReader();
+      while (!(await reader.read()).done);
+      return true;
+    })();
+    const inFlight = fetch(`${address}${BASE}/people/me`, { headers: { 'x-slow': '1' } });
+    await slowArrival;
+    const started = Date.now();
+    await server.close();
+    // Not held up by the keep-alive connections the answers leave behind (72 s by default).
+    expect(Date.now() - started).to.be.below(5000);
+    const answer = await inFlight;
+    expect(answer.status).to.equal(200);
+    expect((await answer.json()).id).to.equal('admin');
+    expect(await streamEnded).to.equal(true);
+    await database.close();
+  });
+});
+
+describe('HTTP: requests the HTTP parser refuses', () => {
+  it('answers them as problems with the security headers, and closes the connection', async () => {
+    const database = await memoryDatabase();
+    const server = await startServer({ database, config: { port: 0, host: '127.0.0.1' } });
+    const { port } = new URL(await server.listen());
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end(request));
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString()));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    try {
+      for (const [request, status] of [
+        ['FOO /api/v1/session HTTP/1.1\r\nHost: x\r\n\r\n', 400],
+        ['GET /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 400],
+        [`GET /api/v1/session HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+      ] as const) {
+        const answer = await raw(request);
+        expect(answer, request.slice(0, 40)).to.match(new RegExp(`^HTTP/1\\.1 ${status} `));
+        expect(answer).to.match(/\r\ncontent-type: application\/problem\+json\r\n/i);
+        expect(answer).to.match(/\r\nx-content-type-options: nosniff\r\n/i);
+        expect(answer).to.match(/\r\ncontent-security-policy: default-src 'none'/i);
+        expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).to.include({ status, code: 'validation' });
+      }
+    } finally {
+      await server.close();
+      await database.close();
+    }
   });
 });

@@ -388,6 +388,8 @@ export function parseRequest(op: Operation, request: IncomingParts): unknown {
   for (const name of op.pathParams) input[name] = request.pathParams[name];
 
   const ifMatch = headerValue(request.headers, IF_MATCH);
+  // A condition the server cannot check must not be ignored: the client meant "only if unchanged".
+  if (op.mutation && !op.ifMatch && ifMatch !== undefined) throw new MalformedRequestError(IF_MATCH, `is not accepted by ${op.name}, which takes no version`);
   if (op.ifMatch && ifMatch !== undefined) {
     const version = parseVersionTag(ifMatch);
     if (version === null) throw new MalformedRequestError(IF_MATCH, 'must be a version tag such as "3", or *');

@@ -99,11 +99,30 @@ async function readJson(request: HandlerRequest): Promise<{ text: string; value:
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type.trim())) {
     throw new MalformedRequestError('content-type', 'must be application/json');
   }
+  let value: unknown;
   try {
-    return { text, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     throw new MalformedRequestError('', 'the request body is not valid JSON');
   }
+  // No input nests anywhere near this deep; thousands of levels would overflow the stack of
+  // whatever walks the value next (the idempotency fingerprint, the schemas) and answer 500.
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) throw new MalformedRequestError('', `the request body nests more than ${MAX_JSON_DEPTH} levels deep`);
+  return { text, value };
+}
+
+const MAX_JSON_DEPTH = 64;
+
+/** Whether arrays and objects in `value` nest deeper than `limit` (iterative: no stack to overflow). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** What makes two requests "the same" for idempotency: route, query, If-Match and body. */
@@ -148,9 +167,10 @@ export function createPlainRequestHandler<R extends HandlerRequest = Request>(op
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   let document: object | null = null;
 
-  const fail = (error: unknown): PlainResponse => {
+  /** A problem answer; unexpected failures are reported, unless the caller has gone (its own abort, not ours). */
+  const fail = (error: unknown, callerGone = false): PlainResponse => {
     const p = problemFromError(error);
-    if (p.status >= 500 && p.code === 'server') options.onError?.(error);
+    if (p.status >= 500 && p.code === 'server' && !callerGone) options.onError?.(error);
     return problemResponse(p, p.status === 503 ? { 'retry-after': '5' } : {});
   };
 
@@ -252,24 +272,25 @@ export function createPlainRequestHandler<R extends HandlerRequest = Request>(op
     };
   }
 
-  return async (request) => {
+  /** The answer to `request` as if its method were `method` (HEAD is answered as GET). */
+  async function answer(request: R, method: string): Promise<PlainResponse> {
     try {
       const url = new URL(request.url);
-      const notFound = () => problemResponse(problem(404, 'not-found', `There is nothing at ${request.method} ${url.pathname}.`));
+      const notFound = () => problemResponse(problem(404, 'not-found', `There is nothing at ${method} ${url.pathname}.`));
       if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return notFound();
       const path = url.pathname.slice(basePath.length).replace(/(.)\/$/, '$1');
       const segments = decodeSegments(path);
       if (!segments) return fail(new MalformedRequestError('path', 'is not validly percent-encoded'));
 
       if (path === '/openapi.json') {
-        if (request.method !== 'GET') {
-          return problemResponse(problem(405, 'method-not-allowed', `${request.method} is not allowed here.`), { allow: 'GET' });
+        if (method !== 'GET') {
+          return problemResponse(problem(405, 'method-not-allowed', `${method} is not allowed here.`), { allow: 'GET' });
         }
         document ??= openApiDocument({ basePath });
         return jsonResponse(200, document, { 'cache-control': 'public, max-age=300' });
       }
 
-      if (request.method === 'OPTIONS') {
+      if (method === 'OPTIONS') {
         // Answered before authentication: a CORS preflight carries no credentials (the host adds the CORS headers).
         const allow = path === '/events' || path === '/session' ? ['GET'] : (() => {
           const route = matchRoute(operationList, 'OPTIONS', segments);
@@ -287,19 +308,19 @@ export function createPlainRequestHandler<R extends HandlerRequest = Request>(op
       if (path === '/session') {
         // The acting person as the server decided it, admin flag included: a remote client
         // learns here what `Upward.actor` is (a profile has no admin flag).
-        if (request.method !== 'GET') return problemResponse(problem(405, 'method-not-allowed', `${request.method} is not allowed here.`), { allow: 'GET' });
+        if (method !== 'GET') return problemResponse(problem(405, 'method-not-allowed', `${method} is not allowed here.`), { allow: 'GET' });
         return jsonResponse(200, { personId: upward.actor.personId, isAdmin: upward.actor.isAdmin ?? false }, { 'cache-control': 'no-store' });
       }
 
       if (path === '/events') {
-        if (request.method !== 'GET') return problemResponse(problem(405, 'method-not-allowed', `${request.method} is not allowed here.`), { allow: 'GET' });
+        if (method !== 'GET') return problemResponse(problem(405, 'method-not-allowed', `${method} is not allowed here.`), { allow: 'GET' });
         return events(upward, request);
       }
 
-      const route = matchRoute(operationList, request.method, segments);
+      const route = matchRoute(operationList, method, segments);
       if (route.kind === 'not-found') return notFound();
       if (route.kind === 'method-not-allowed') {
-        return problemResponse(problem(405, 'method-not-allowed', `${request.method} is not allowed on ${url.pathname}; use ${route.allow.join(', ')}.`), {
+        return problemResponse(problem(405, 'method-not-allowed', `${method} is not allowed on ${url.pathname}; use ${route.allow.join(', ')}.`), {
           allow: route.allow.join(', '),
         });
       }
@@ -308,7 +329,15 @@ export function createPlainRequestHandler<R extends HandlerRequest = Request>(op
       const body = op.http === 'GET' ? undefined : (await readJson(request)).value;
       return await run(op, upward, request, params, url, body);
     } catch (error) {
-      return fail(error);
+      return fail(error, request.signal.aborted);
     }
+  }
+
+  return async (request) => {
+    if (request.method !== 'HEAD') return answer(request, request.method);
+    // HEAD is GET without the body (RFC 9110): same status and headers; an event stream closes at once.
+    const head = await answer(request, 'GET');
+    if (head.body instanceof ReadableStream) await head.body.cancel();
+    return { ...head, body: null };
   };
 }

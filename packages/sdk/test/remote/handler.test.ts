@@ -100,7 +100,7 @@ describe('REST handler', () => {
       expect(done.body).to.deep.equal([]);
       const url = `${BASE}/matches/${world.matchId}/action-items?open=maybe`;
       const bad = await expectProblem(await h.handler(new Request(url, { headers: { authorization: `Bearer ${world.mentorId}` } })), 422, 'validation');
-      expect(bad.issues).to.deep.equal([{ path: 'open', message: 'must be true or false' }]);
+      expect(bad.issues).to.deep.equal([{ path: 'open', message: 'must be true or false', code: 'invalid_type', expected: 'boolean' }]);
       const limit = await h.handler(new Request(`${BASE}/programs/${world.programId}/matching/suggestions?limit=1.5`, { headers: { authorization: `Bearer ${world.menteeId}` } }));
       expect((await expectProblem(limit, 422, 'validation')).issues[0].path).to.equal('limit');
     });
@@ -181,7 +181,7 @@ describe('REST handler', () => {
       const body = await expectProblem(await h.send('programs.create', { ...programInput, name: '', playbook: { ...programInput.playbook, sessionMinutes: 3 } }), 422, 'validation');
       expect(body.issues.map((i: { path: string }) => i.path)).to.have.members(['name', 'playbook.sessionMinutes']);
       const blank = await h.handler(new Request(`${BASE}/programs/%20`, { headers: { authorization: 'Bearer admin' } }));
-      expect((await expectProblem(blank, 422, 'validation')).issues).to.deep.equal([{ path: 'id', message: 'must not be empty' }]);
+      expect((await expectProblem(blank, 422, 'validation')).issues).to.deep.equal([{ path: 'id', message: 'must not be empty', code: 'too_small', origin: 'string', minimum: 1, inclusive: true }]);
     });
 
     it('500 without internals for an unexpected failure, reported to onError', async () => {
@@ -285,6 +285,28 @@ describe('REST handler', () => {
       const request = h.request('programs.update', { id: h.world.programId, expectedVersion: 4, changes: { name: 'X' } });
       expect(request.headers.get('if-match')).to.equal('"4"');
       expect(await request.clone().json()).to.deep.equal({ changes: { name: 'X' } });
+    });
+
+    it('answers 400 for an If-Match on an operation that takes no version, rather than ignore the condition', async () => {
+      const before = (await h.world.admin.programs.list()).length;
+      const body = await expectProblem(await h.send('programs.create', programInput, { headers: { 'if-match': '"9999"' } }), 400, 'validation');
+      expect((await h.world.admin.programs.list()).length).to.equal(before);
+      expect(body.issues[0]).to.deep.include({ path: 'If-Match' });
+      expect(body.issues[0].message).to.contain('takes no version');
+    });
+
+    it('answers HEAD as GET without a body, and does not report a request its caller abandoned', async () => {
+      const get = await h.send('people.me', undefined, { as: 'admin' });
+      const head = await h.handler(new Request(`${BASE}/people/me`, { method: 'HEAD', headers: { authorization: 'Bearer admin' } }));
+      expect(head.status).to.equal(get.status);
+      expect(head.headers.get('etag')).to.equal(get.headers.get('etag'));
+      expect(await head.text()).to.equal('');
+      // The caller went away mid-solve: its own abort fails the request, which is no server fault.
+      const gone = new AbortController();
+      gone.abort();
+      const abandoned = await h.handler(new Request(h.request('matching.suggest', { programId: h.world.programId }), { signal: gone.signal }));
+      expect(abandoned.status).to.equal(500);
+      expect(h.unexpected).to.deep.equal([]);
     });
 
     it('answers 400 for an If-Match that is not a version tag', async () => {

@@ -54,28 +54,55 @@ export function sendResponse(reply: FastifyReply, response: PlainResponse, abort
   return reply.send(stream);
 }
 
+// An odd run of backslashes before `u`: a JSON escape, not an escaped backslash followed by text.
+const ESCAPE = String.raw`(?<!\\)(?:\\\\)*\\u`;
+const NUL_ESCAPE = new RegExp(`${ESCAPE}0000`);
+const HIGH = String.raw`[dD][89abAB][0-9a-fA-F]{2}`;
+const LOW = String.raw`[dD][c-fC-F][0-9a-fA-F]{2}`;
+/** Half of a surrogate pair on its own: a high half not followed by a low one, or a low half not after a high one. */
+const LONE_SURROGATE_ESCAPE = new RegExp(String.raw`${ESCAPE}${HIGH}(?!\\u${LOW})|(?<!\\u${HIGH})${ESCAPE}${LOW}`);
+
 /**
- * PostgreSQL cannot store U+0000 in text or JSON, so a NUL anywhere in the path, query or body
- * would fail deep in the store as a "storage unavailable" 503. It is bad input: refused here,
- * at the door, with a 400 that says why.
+ * Text PostgreSQL cannot store would fail deep in the store as a "storage unavailable" 503 (and
+ * hold up an offline client's queue behind it, since 503 means "try again"). It is bad input:
+ * refused here, at the door, with a 400 that says why. Returns that reason, or null.
+ * - U+0000 anywhere in the path, query or body: text and JSON columns cannot hold it.
+ * - Half a surrogate pair in the body (a JSON escape such as \ud83d on its own, e.g. an emoji cut
+ *   in two by a length limit): not a character at all, and jsonb refuses it. Raw bytes cannot
+ *   carry one: UTF-8 decoding has already replaced them.
  */
-export function containsNul(request: FastifyRequest): boolean {
-  if (/%00/.test(request.url)) return true;
+export function refusedText(request: FastifyRequest): string | null {
+  const nul = 'NUL characters (U+0000) are not accepted anywhere in a request.';
+  if (/%00/.test(request.url)) return nul;
   const body = request.body;
-  if (!Buffer.isBuffer(body)) return false;
-  // A raw NUL byte, or the JSON escape \u0000 (not preceded by an escaping backslash).
-  return body.includes(0) || /(^|[^\\])(\\\\)*\\u0000/.test(body.toString('latin1'));
+  if (!Buffer.isBuffer(body)) return null;
+  if (body.includes(0)) return nul;
+  const text = body.toString('latin1');
+  if (NUL_ESCAPE.test(text)) return nul;
+  if (LONE_SURROGATE_ESCAPE.test(text)) return 'The text holds half of a character (an unpaired surrogate, such as part of an emoji): send whole characters only.';
+  return null;
 }
 
 export function mountFetchHandler(app: FastifyInstance, prefix: string, handler: NodeRequestHandler): void {
+  // Open event streams never finish by themselves: on close they are ended here, so the server
+  // can wait for every other request in flight to be answered instead of cutting it off.
+  const streams = new Set<AbortController>();
+  let sweeping: ReturnType<typeof setInterval> | undefined;
+  app.addHook('preClose', (done) => {
+    for (const stream of streams) stream.abort();
+    // A connection whose last request is answered after close() began would otherwise stay open
+    // as keep-alive until its timeout (72 s in Fastify): close each one as soon as it is idle.
+    sweeping = setInterval(() => app.server.closeIdleConnections(), 50);
+    done();
+  });
+  app.addHook('onClose', (_app, done) => {
+    clearInterval(sweeping);
+    done();
+  });
   const route = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (containsNul(request)) {
-      return sendProblem(
-        reply,
-        problem(400, 'validation', 'Bad request', 'NUL characters (U+0000) are not accepted anywhere in a request.', [
-          { path: '', message: 'must not contain NUL characters' },
-        ]),
-      );
+    const refused = refusedText(request);
+    if (refused) {
+      return sendProblem(reply, problem(400, 'validation', 'Bad request', refused, [{ path: '', message: refused }]));
     }
     const abort = new AbortController();
     // The client disconnected (or the server is closing) before the response was complete: stop
@@ -84,7 +111,12 @@ export function mountFetchHandler(app: FastifyInstance, prefix: string, handler:
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) abort.abort();
     });
-    return sendResponse(reply, await handler(toHandlerRequest(request, abort.signal)), abort);
+    const response = await handler(toHandlerRequest(request, abort.signal));
+    if (response.body !== null && typeof response.body !== 'string') {
+      streams.add(abort);
+      reply.raw.once('close', () => streams.delete(abort));
+    }
+    return sendResponse(reply, response, abort);
   };
   app.all(prefix, route);
   app.all(`${prefix}/*`, route);

@@ -5,6 +5,7 @@
  * that origin), and where sign-in rides on the SSO proxy's session cookie, a cookie-carrying
  * write must also send `X-Upward-Request: 1`, which another site's form cannot.
  */
+import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { problem, sendProblem } from './problem.ts';
 
@@ -66,4 +67,31 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
     reply.header('cross-origin-opener-policy', 'same-origin');
     done(null, payload);
   });
+}
+
+/**
+ * The raw answer to a request Node's own HTTP parser refused (an unknown method, a malformed
+ * header, a header block too large) before Fastify saw it: the same problem format and security
+ * headers as every other answer, and the connection closed.
+ */
+export function unreadableRequestAnswer(error: { code?: unknown }, frameAncestors: readonly string[]): string {
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify(
+    tooLarge
+      ? problem(431, 'validation', 'Request headers too large', 'The request headers are larger than this server accepts.')
+      : problem(400, 'validation', 'Bad request', 'The request could not be read as HTTP.'),
+  );
+  return [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+    'content-type: application/problem+json',
+    `content-length: ${Buffer.byteLength(body)}`,
+    `content-security-policy: ${apiCsp(frameAncestors)}`,
+    'x-content-type-options: nosniff',
+    'referrer-policy: no-referrer',
+    'cross-origin-opener-policy: same-origin',
+    'connection: close',
+    '',
+    body,
+  ].join('\r\n');
 }
