@@ -28,6 +28,8 @@ export default {
   files: process.env.UPWARD_TEST_FILES?.split(',') ?? [
     'packages/*/test/**/*.test.ts',
     'test/browser/**/*.test.ts',
+    // The demo page's own behaviour (layout at 320 px, focus, loading states).
+    'examples/intranet/test/**/*.test.ts',
     // The server's suites run in Node (test/run-all.mjs starts them), not in the browser.
     '!packages/server/**',
   ],

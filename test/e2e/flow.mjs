@@ -62,6 +62,8 @@ export function flow({ page, drive, hub, actAs, goTo, people, PROGRAM }) {
           await panel.getByRole('button', { name: `Approve ${name}` }).waitFor({ state: 'detached' });
         }
         await panel.getByRole('heading', { name: 'Applications to review (0)' }).waitFor();
+        // Keyboard focus survives the list's re-renders: with none left it is on the list's heading, not <body>.
+        await page.waitForFunction(() => document.activeElement?.id === 'applications-title');
       },
     ],
     [

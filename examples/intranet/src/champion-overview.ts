@@ -3,7 +3,8 @@
  * through the same `Upward` client as the elements, so the SDK's rules apply: a champion may
  * read a program's enrolments, matches and session schedule, never notes or reflections (the
  * sessions it gets back carry no notes at all). Plain DOM with `textContent`: no user text is
- * ever parsed as HTML.
+ * ever parsed as HTML. While the figures load the region says so (and is `aria-busy`); when
+ * they cannot be read it says that, with a "Try again", instead of staying empty.
  */
 import type { Match, Program, SessionView, Upward } from '@upward/sdk';
 import { pageLanguage, t, type TextKey } from './page-text.ts';
@@ -46,7 +47,9 @@ function figure(list: HTMLDListElement, label: string, value: string): void {
 
 function renderProgram(f: ProgramFigures, now: string): HTMLElement {
   const card = element('article', undefined, 'hub-card');
-  card.append(element('h2', f.program.name));
+  const title = element('h2', f.program.name);
+  title.tabIndex = -1; // where focus lands after "Try again" worked
+  card.append(title);
   const list = element('dl', undefined, 'figures');
   const count = (...statuses: Match['status'][]) => f.matches.filter((m) => statuses.includes(m.status)).length;
   figure(list, t('champion.phase'), t(`phase.${f.program.phase}` as TextKey));
@@ -83,14 +86,69 @@ function renderProgram(f: ProgramFigures, now: string): HTMLElement {
   return card;
 }
 
-/** Renders the overview of every program `upward`'s person champions into `container`. */
-export async function renderChampionOverview(upward: Upward, container: HTMLElement): Promise<void> {
+async function overviewOf(upward: Upward): Promise<HTMLElement[]> {
   const me = upward.actor.personId;
   const programs = (await upward.programs.list()).filter((p) => p.championIds.includes(me));
   const figures = await Promise.all(programs.map((p) => figuresFor(upward, p)));
   const now = new Date().toISOString();
-  container.replaceChildren(
-    ...(figures.length ? figures.map((f) => renderProgram(f, now)) : [element('p', t('champion.none'), 'muted')]),
-  );
+  return figures.length ? figures.map((f) => renderProgram(f, now)) : [element('p', t('champion.none'), 'muted')];
+}
+
+function loading(): HTMLElement {
+  const p = element('p', t('champion.loading'), 'muted');
+  p.setAttribute('role', 'status');
+  p.tabIndex = -1;
+  return p;
+}
+
+function failure(retry: () => void): HTMLElement {
+  const box = element('div', undefined, 'hub-error');
+  box.setAttribute('role', 'alert');
+  const button = element('button', t('champion.retry'));
+  button.type = 'button';
+  button.addEventListener('click', retry);
+  box.append(element('p', t('champion.failed')), button);
+  return box;
+}
+
+/** Replaces what `container` shows; focus that was inside it moves to the new content's first stop. */
+function show(container: HTMLElement, nodes: HTMLElement[]): void {
+  const hadFocus = container.contains(document.activeElement);
+  container.replaceChildren(...nodes);
+  if (hadFocus) container.querySelector<HTMLElement>('button, [tabindex="-1"]')?.focus();
+}
+
+/** The latest refresh of each container: an older one that finishes late shows nothing. */
+const attempts = new WeakMap<HTMLElement, number>();
+/** Whose figures each container shows (another person's are not kept on screen while loading). */
+const shownFor = new WeakMap<HTMLElement, Upward>();
+
+/**
+ * Renders the overview of every program `upward`'s person champions into `container`: loading,
+ * then the figures, or a failure with "Try again". Never rejects; `aria-busy` is true only while
+ * the figures load.
+ */
+export async function renderChampionOverview(upward: Upward, container: HTMLElement): Promise<void> {
+  const attempt = (attempts.get(container) ?? 0) + 1;
+  attempts.set(container, attempt);
+  container.setAttribute('aria-busy', 'true');
+  // A refresh of the same person's figures keeps them on screen until the new ones are there.
+  if (shownFor.get(container) !== upward) {
+    shownFor.delete(container);
+    show(container, [loading()]);
+  }
+  let content: HTMLElement[];
+  try {
+    content = await overviewOf(upward);
+  } catch {
+    if (attempts.get(container) !== attempt) return;
+    shownFor.delete(container);
+    show(container, [failure(() => void renderChampionOverview(upward, container))]);
+    container.setAttribute('aria-busy', 'false');
+    return;
+  }
+  if (attempts.get(container) !== attempt) return;
+  shownFor.set(container, upward);
+  show(container, content);
   container.setAttribute('aria-busy', 'false');
 }

@@ -56,11 +56,15 @@ export class ContextBar {
     matchSelect.addEventListener('change', () => apply('match', 'match-id', matchSelect.value));
   }
 
-  /** Shows `matchId` in the agreement and the session log (e.g. when my-mentoring asks to open it). */
-  selectMatch(matchId: string): void {
-    if (![...this.matchSelect.options].some((o) => o.value === matchId)) return;
+  /**
+   * Shows `matchId` in the agreement and the session log (e.g. when my-mentoring asks to open it);
+   * false when the picker does not offer that match.
+   */
+  selectMatch(matchId: string): boolean {
+    if (![...this.matchSelect.options].some((o) => o.value === matchId)) return false;
     this.matchSelect.value = matchId;
     apply('match', 'match-id', matchId);
+    return true;
   }
 
   /** Clears the program-setup's program so it offers a new one; the pickers keep their choice. */

@@ -12,6 +12,7 @@ import { cast, castMember, type CastMember, type Route } from './cast.ts';
 import { renderApplications } from './applications.ts';
 import { renderChampionOverview } from './champion-overview.ts';
 import { ContextBar } from './context-bar.ts';
+import { focusSessionLog } from './session-log-focus.ts';
 import { pageLanguage, setPageLanguage, t, type PageLanguage, type TextKey } from './page-text.ts';
 
 const STORED_ACTOR = 'northwind-hub:acting-as';
@@ -143,9 +144,9 @@ async function refreshApplications(): Promise<void> {
   await renderApplications(upward, programPicker.value, applications, say);
 }
 
+/** Shows loading, the figures, or a failure with "Try again" in the region itself; never rejects. */
 async function refreshChampion(): Promise<void> {
   if (!upward) return;
-  championContainer.setAttribute('aria-busy', 'true');
   await renderChampionOverview(upward, championContainer);
 }
 
@@ -190,11 +191,16 @@ newProgramButton.addEventListener('click', () => {
   document.querySelector<HTMLElement>('upward-program-setup')?.focus();
 });
 
-// my-mentoring asks to open a match's sessions: show them in the hub's session log.
-provider.addEventListener('upward-open-match', (event) => {
-  contextBar.selectMatch(event.detail.matchId);
+// my-mentoring asks to open a match's sessions: show them in the hub's session log, and take
+// focus there (its heading) so the next Tab continues in the log, not back in my-mentoring.
+provider.addEventListener('upward-open-match', async (event) => {
+  // A match made a moment ago may not be in the picker yet.
+  if (!contextBar.selectMatch(event.detail.matchId) && upward) {
+    await contextBar.refresh(upward).catch(reportFailure);
+    if (!contextBar.selectMatch(event.detail.matchId)) return;
+  }
   const log = document.querySelector<HTMLElement>('#session-log');
-  log?.scrollIntoView({ block: 'start' });
+  if (log) await focusSessionLog(log);
 });
 
 resetButton.addEventListener('click', async () => {

@@ -4,6 +4,9 @@
  * with the fingerprint of the text that was signed). Members edit a draft, send it out, sign it
  * for themselves and amend the one in force (a new version, signed again). The SDK decides who
  * may do what; the buttons only mirror its permission table so nobody is offered a dead end.
+ * What a member types into the draft is theirs until they save or discard it: when the partner
+ * changes the draft meanwhile, the typing and the version it started from stay, the member is
+ * told, and a save is refused as a conflict rather than silently merging the two.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -39,6 +42,32 @@ interface AgreementData {
   may: { edit: boolean; sign: boolean };
 }
 
+/** The texts of the edit form, keyed as the SDK's content (goals one per line). */
+const TEXTS = ['goals', 'meetingTerms', 'communicationStatement', 'confidentialityStatement'] as const;
+type TextKey = (typeof TEXTS)[number];
+const CLAUSE = /^content\.clauses\.(\d+)\.(title|text)$/;
+
+/** What a member is typing into a draft, and the version it started from (saves carry it). */
+type Draft = Record<TextKey, string> & {
+  base: Agreement;
+  clauses: { title: string; text: string }[];
+  /** The member changed something: a reload no longer replaces the draft. */
+  dirty: boolean;
+};
+
+function draftFrom(v: Agreement): Draft {
+  const c = v.content;
+  return {
+    base: v,
+    goals: c.goals.join('\n'),
+    meetingTerms: c.meetingTerms,
+    communicationStatement: c.communicationStatement,
+    confidentialityStatement: c.confidentialityStatement,
+    clauses: c.clauses.map((clause) => ({ title: clause.title, text: clause.text })),
+    dirty: false,
+  };
+}
+
 async function load(upward: Upward, matchId: string): Promise<AgreementData> {
   const [match, versions] = await Promise.all([upward.matches.get(matchId), upward.agreements.list({ matchId })]);
   // Mirrors the SDK's permission table (agreements.edit and agreements.sign: members only), which
@@ -64,6 +93,7 @@ async function load(upward: Upward, matchId: string): Promise<AgreementData> {
  * @csspart status - The live region announcing successful commands.
  * @csspart error-summary - The error summary.
  * @csspart empty - The text shown when there is nothing to show yet (no match chosen, no agreement).
+ * @csspart changed-elsewhere - The notice that the draft changed elsewhere while the member edits it.
  *
  * @cssproperty --upward-agreement-text-width - Longest line of the agreement text (default 70ch).
  */
@@ -76,13 +106,25 @@ export class UpwardAgreement extends CommandElement {
 
   /** The version number on screen; 0 shows the newest. */
   @state() private shown = 0;
-  @state() private editing = false;
-  @state() private clauseRows = 0;
+  /** The draft being edited, if any. */
+  @state() private draft?: Draft;
 
   protected readonly data = new DataTask(this, {
     task: ([upward, matchId]) => (upward && matchId ? load(upward, matchId) : Promise.resolve(undefined)),
     args: () => [this.upward, this.matchId, this.revision] as const,
+    onComplete: (data) => this.follow(data),
   });
+
+  /**
+   * A reload while editing: an untouched draft follows the newest text; one the member changed
+   * stays as typed, on the version it started from (`renderEditForm` says it changed elsewhere).
+   */
+  private follow(data: AgreementData | undefined): void {
+    const draft = this.draft;
+    const latest = data?.versions.find((v) => v.id === draft?.base.id);
+    if (!draft || draft.dirty || !latest || latest.status !== 'draft' || latest.version === draft.base.version) return;
+    this.draft = draftFrom(latest);
+  }
 
   protected override isRelevant(changes: readonly ChangeEvent[]): boolean {
     return changes.some((c) => c.entity === 'agreement' || c.entity === 'match');
@@ -96,8 +138,7 @@ export class UpwardAgreement extends CommandElement {
   /** The version shown, an open draft and any message belong to one person and one match. */
   protected override clientChanged(): void {
     this.shown = 0;
-    this.editing = false;
-    this.clauseRows = 0;
+    this.draft = undefined;
     super.clientChanged();
   }
 
@@ -117,6 +158,7 @@ export class UpwardAgreement extends CommandElement {
       return html`<p class="muted" part="empty">${msg('There is no agreement yet. It is drafted from the program’s template once both of you have accepted the match.', { id: 'agreement.none' })}</p>`;
     }
     const version = data.versions.find((v) => v.number === this.shown) ?? latest;
+    const draft = this.draft?.base.id === version.id ? this.draft : undefined;
     return html`${renderAnnouncement(this.announcement)}
       ${data.versions.length > 1 ? this.renderVersions(data.versions, version) : nothing}
       <article class="card stack" aria-labelledby="version-title">
@@ -125,7 +167,7 @@ export class UpwardAgreement extends CommandElement {
           <span class="badge status-${version.status}">${agreementStatusLabel(version.status)}</span>
         </h3>
         ${this.renderStatusNote(version, latest)}
-        ${this.editing && version.status === 'draft' ? this.renderEditForm(version) : this.renderContent(version)}
+        ${draft ? this.renderEditForm(draft, version) : this.renderContent(version)}
         ${version.status !== 'draft' ? this.renderSignatures(version, data) : nothing}
         ${version.contentHash && version.status !== 'draft'
           ? html`<p class="hash">
@@ -133,7 +175,7 @@ export class UpwardAgreement extends CommandElement {
               <code>${version.contentHash}</code>
             </p>`
           : nothing}
-        ${this.editing ? nothing : this.renderActions(version, latest, data)}
+        ${draft ? nothing : this.renderActions(version, latest, data)}
       </article>`;
   }
 
@@ -154,7 +196,7 @@ export class UpwardAgreement extends CommandElement {
 
   private async show(number: number): Promise<void> {
     this.shown = number;
-    this.editing = false;
+    this.draft = undefined;
     this.failure = undefined;
     await focusAfterRender(this, '#version-title');
   }
@@ -248,14 +290,36 @@ export class UpwardAgreement extends CommandElement {
   }
 
   private async startEditing(v: Agreement): Promise<void> {
-    this.editing = true;
-    this.clauseRows = v.content.clauses.length;
+    this.draft = draftFrom(v);
     this.failure = undefined;
     await focusAfterRender(this, `#${fieldId('content.goals')}`);
   }
 
-  private renderEditForm(v: Agreement): TemplateResult {
+  /** Keeps what the member types in the draft, so a reload never replaces it. */
+  private onInput = (event: Event): void => {
+    const t = event.target as HTMLInputElement | HTMLTextAreaElement;
+    const draft = this.draft;
+    if (!draft || !t.name) return;
+    const clause = CLAUSE.exec(t.name);
+    const key = t.name.replace(/^content\./, '') as TextKey;
+    if (clause) {
+      const index = Number(clause[1]);
+      const clauses = draft.clauses.map((c, i) => (i === index ? { ...c, [clause[2]!]: t.value } : c));
+      this.draft = { ...draft, clauses, dirty: true };
+    } else if (TEXTS.includes(key)) {
+      this.draft = { ...draft, [key]: t.value, dirty: true };
+    }
+  };
+
+  /**
+   * The edit form. `current` is the same agreement as loaded now: when it moved past the version
+   * the draft started from, someone else changed it, and the member is told.
+   */
+  private renderEditForm(d: Draft, current: Agreement): TemplateResult {
     const error = this.errorFor('edit');
+    const conflict = error?.code === 'conflict' || error?.code === 'precondition-failed';
+    // Not while a command runs: the reload after the member's own save would look like someone else's change.
+    const changedElsewhere = !this.busy && current.version !== d.base.version;
     const labels: Record<string, string> = {
       'content.goals': msg('Our goals', { id: 'agreement.goals' }),
       'content.meetingTerms': msg('When and where we meet', { id: 'agreement.meeting-terms' }),
@@ -263,29 +327,56 @@ export class UpwardAgreement extends CommandElement {
       'content.confidentialityStatement': msg('Confidentiality', { id: 'agreement.confidentiality' }),
       'content.clauses': msg('Further clauses', { id: 'agreement.clauses' }),
     };
-    const c = v.content;
+    // Bound to the draft, not to what was loaded: a reload leaves the member's typing alone.
     const area = (path: string, label: string, value: string, hint?: string, rows = 3) =>
       renderField(path, label, error, (f) => html`<textarea id=${f.id} name=${path} rows=${rows} .value=${value} aria-invalid=${f.invalid} aria-describedby=${f.describedBy}></textarea>`, hint);
     const input = (path: string, label: string, value: string) =>
       renderField(path, label, error, (f) => html`<input id=${f.id} name=${path} .value=${value} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`);
-    return html`<form class="stack" part="form" novalidate @submit=${(e: SubmitEvent) => this.save(e, v)}>
-      ${renderErrorSummary(error, labels, this.shadowRoot)}
-      ${area('content.goals', labels['content.goals']!, c.goals.join('\n'), msg('(one per line)', { id: 'session-log.one-per-line' }))}
-      ${area('content.meetingTerms', labels['content.meetingTerms']!, c.meetingTerms)}
-      ${area('content.communicationStatement', labels['content.communicationStatement']!, c.communicationStatement)}
-      ${area('content.confidentialityStatement', labels['content.confidentialityStatement']!, c.confidentialityStatement)}
+    const loadLatest = html`<button type="button" @click=${() => this.loadLatest()}>
+      ${msg('Discard my edits and load the latest version', { id: 'agreement.load-latest' })}
+    </button>`;
+    return html`<form class="stack" part="form" novalidate @input=${this.onInput} @submit=${(e: SubmitEvent) => this.save(e, d)}>
+      <div class="live" role="status" aria-live="polite">${changedElsewhere && !conflict
+          ? html`<div class="card notice" part="changed-elsewhere">
+              <p>
+                ${msg(
+                  'Someone else changed this draft while you were editing. Your edits are still here, but they were made on the earlier version, so saving them will be refused rather than undo that change. Note what you want to keep, then load the latest version and make your changes again.',
+                  { id: 'agreement.changed-elsewhere' },
+                )}
+              </p>
+              ${loadLatest}
+            </div>`
+          : nothing}</div>
+      ${conflict
+        ? html`<div class="error-summary" part="error-summary" role="alert">
+            <h3>
+              ${msg('Someone else changed this draft while you were editing, so your edits were not saved.', { id: 'agreement.conflict' })}
+            </h3>
+            <p>
+              ${msg('They are still in the form below. Note what you want to keep, then load the latest version and make your changes again.', {
+                id: 'agreement.conflict-hint',
+              })}
+            </p>
+            ${loadLatest}
+          </div>`
+        : renderErrorSummary(error, labels, this.shadowRoot)}
+      ${area('content.goals', labels['content.goals']!, d.goals, msg('(one per line)', { id: 'session-log.one-per-line' }))}
+      ${area('content.meetingTerms', labels['content.meetingTerms']!, d.meetingTerms)}
+      ${area('content.communicationStatement', labels['content.communicationStatement']!, d.communicationStatement)}
+      ${area('content.confidentialityStatement', labels['content.confidentialityStatement']!, d.confidentialityStatement)}
       <fieldset class="stack">
         <legend>${labels['content.clauses']}</legend>
-        ${Array.from({ length: this.clauseRows }, (_, i) => {
-          const clause = c.clauses[i];
-          return html`<div class="stack clause">
-            ${input(`content.clauses.${i}.title`, msg(str`Title of clause ${i + 1}`, { id: 'agreement.clause-title' }), clause?.title ?? '')}
-            ${area(`content.clauses.${i}.text`, msg(str`Text of clause ${i + 1}`, { id: 'agreement.clause-text' }), clause?.text ?? '', undefined, 2)}
-          </div>`;
-        })}
+        ${d.clauses.map(
+          (clause, i) => html`<div class="stack clause">
+            ${input(`content.clauses.${i}.title`, msg(str`Title of clause ${i + 1}`, { id: 'agreement.clause-title' }), clause.title)}
+            ${area(`content.clauses.${i}.text`, msg(str`Text of clause ${i + 1}`, { id: 'agreement.clause-text' }), clause.text, undefined, 2)}
+          </div>`,
+        )}
         <div class="row">
-          <button type="button" @click=${() => this.addClause()}>${msg('Add a clause', { id: 'agreement.add-clause' })}</button>
-          ${this.clauseRows ? html`<button type="button" @click=${() => (this.clauseRows -= 1)}>${msg('Remove the last clause', { id: 'agreement.remove-clause' })}</button>` : nothing}
+          <button type="button" id="add-clause" @click=${() => this.addClause()}>${msg('Add a clause', { id: 'agreement.add-clause' })}</button>
+          ${d.clauses.length
+            ? html`<button type="button" id="remove-clause" @click=${() => this.removeClause()}>${msg('Remove the last clause', { id: 'agreement.remove-clause' })}</button>`
+            : nothing}
         </div>
       </fieldset>
       <div class="row" part="actions">
@@ -298,17 +389,41 @@ export class UpwardAgreement extends CommandElement {
   }
 
   private async addClause(): Promise<void> {
-    this.clauseRows += 1;
-    await focusAfterRender(this, `#${fieldId(`content.clauses.${this.clauseRows - 1}.title`)}`);
+    if (!this.draft) return;
+    const clauses = [...this.draft.clauses, { title: '', text: '' }];
+    this.draft = { ...this.draft, clauses, dirty: true };
+    await focusAfterRender(this, `#${fieldId(`content.clauses.${clauses.length - 1}.title`)}`);
+  }
+
+  /** Focus stays on "Remove the last clause" while there is one, else moves to "Add a clause". */
+  private async removeClause(): Promise<void> {
+    if (!this.draft?.clauses.length) return;
+    const clauses = this.draft.clauses.slice(0, -1);
+    this.draft = { ...this.draft, clauses, dirty: true };
+    this.announcement = msg(str`Clause ${clauses.length + 1} removed.`, { id: 'agreement.clause-removed' });
+    await focusAfterRender(this, clauses.length ? '#remove-clause' : '#add-clause');
   }
 
   private async stopEditing(): Promise<void> {
-    this.editing = false;
+    this.draft = undefined;
     this.failure = undefined;
     await focusAfterRender(this, '#version-title');
   }
 
-  private save = async (event: SubmitEvent, v: Agreement): Promise<void> => {
+  /** Drops the member's edits and starts again from the draft as it is now (or shows it, if sent meanwhile). */
+  private async loadLatest(): Promise<void> {
+    const latest = this.data.value?.versions.find((v) => v.id === this.draft?.base.id);
+    this.failure = undefined;
+    if (latest?.status === 'draft') {
+      this.draft = draftFrom(latest);
+      await focusAfterRender(this, `#${fieldId('content.goals')}`);
+    } else {
+      this.draft = undefined;
+      await focusAfterRender(this, '#version-title');
+    }
+  }
+
+  private save = async (event: SubmitEvent, d: Draft): Promise<void> => {
     event.preventDefault();
     const f = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(f.get(name) ?? '');
@@ -317,14 +432,15 @@ export class UpwardAgreement extends CommandElement {
       meetingTerms: text('content.meetingTerms'),
       communicationStatement: text('content.communicationStatement'),
       confidentialityStatement: text('content.confidentialityStatement'),
-      clauses: Array.from({ length: this.clauseRows }, (_, i) => ({ title: text(`content.clauses.${i}.title`), text: text(`content.clauses.${i}.text`) })),
+      clauses: d.clauses.map((_, i) => ({ title: text(`content.clauses.${i}.title`), text: text(`content.clauses.${i}.text`) })),
     };
     const upward = this.upward!;
     await this.run(
       'edit',
-      () => upward.agreements.update({ agreementId: v.id, expectedVersion: v.version, content }),
+      // The version the member started from: if the draft changed meanwhile, the SDK refuses.
+      () => upward.agreements.update({ agreementId: d.base.id, expectedVersion: d.base.version, content }),
       async (agreement) => {
-        this.editing = false;
+        this.draft = undefined;
         emit(this, 'upward-agreement-changed', { agreement, change: 'edited' });
         await focusAfterRender(this, '#version-title');
         return msg('Draft saved.', { id: 'agreement.saved' });

@@ -36,3 +36,12 @@ export function formatNumber(value: number, options: Intl.NumberFormatOptions = 
 export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(currentLocale(), { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/**
+ * Today's calendar date where the reader is (`2027-03-12`), to compare with due dates: a date
+ * taken from UTC would call an item overdue in the evening west of Greenwich, or too late east.
+ */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -382,6 +382,9 @@ export class UpwardMentorFinder extends UpwardElement {
   private fail(operation: string, error: unknown): void {
     this.error = describeError(error);
     this.reportError(operation, error);
+    // A refused request mostly means the list is out of date (a mentor's last place went to
+    // someone else), and a mentee is not told of other people's matches as they happen: reload.
+    void this.data.run().catch(() => undefined);
     // The summary is announced (role="alert"); with field links, focus the first one.
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('.error-summary a')?.focus());
   }

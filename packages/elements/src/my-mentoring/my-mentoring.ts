@@ -1,20 +1,20 @@
 /**
  * `<upward-my-mentoring>`: a participant's home. Their matches and where each one stands, the
- * answer to a proposed match, the decision after the trial meeting (continue, or a kind,
- * blameless way out), the agreement waiting for their signature, the next session and their open
- * action items. The agreement and the session log open inline (or, for the session log, a host
- * page can navigate on `upward-open-match`).
+ * answer to a proposed match, the decision after the trial meeting (continue, once a meeting was
+ * held; or a kind, blameless way out, at any time during the trial), the agreement waiting for
+ * their signature, the next session and their open action items. The agreement and the session
+ * log open inline (or, for the session log, a host page can navigate on `upward-open-match`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import type { ActionItem, Home, HomeMatch, Match } from '@upward/sdk';
+import type { ActionItem, Home, HomeMatch, Match, Upward } from '@upward/sdk';
 import { CommandElement } from '../internal/command-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { actionItemStyles } from '../internal/action-item.styles.ts';
 import { emit } from '../internal/events.ts';
 import { renderErrorSummary } from '../internal/errors.ts';
-import { formatDate, formatDateTime, formatList } from '../internal/format.ts';
+import { formatDate, formatDateTime, formatList, localToday } from '../internal/format.ts';
 import { DataTask } from '../internal/task.ts';
 import { focusAfterRender } from '../internal/focus.ts';
 import { agreementStatusLabel, meetingModeLabel } from '../internal/labels.ts';
@@ -34,6 +34,21 @@ declare global {
 /** Which panel of a match is open inline. */
 type Panel = 'agreement' | 'sessions';
 
+/** The home, and which of its matches in their trial have held a meeting (so "continue" is possible). */
+interface Loaded {
+  home: Home;
+  met: ReadonlySet<string>;
+}
+
+async function loadHome(upward: Upward): Promise<Loaded> {
+  const home = await upward.home();
+  // The SDK takes "continue" only after a held meeting. The home does not say whether one was
+  // held, so the (few) matches in their trial ask their session list.
+  const trials = home.matches.filter((m) => m.match.status === 'trial');
+  const held = await Promise.all(trials.map(async (m) => (await upward.sessions.list({ matchId: m.match.id })).some((s) => s.status === 'held')));
+  return { home, met: new Set(trials.filter((_, i) => held[i]).map((m) => m.match.id)) };
+}
+
 function roleOf(m: HomeMatch, personId: string) {
   return m.match.members.find((x) => x.personId === personId);
 }
@@ -42,7 +57,7 @@ function roleOf(m: HomeMatch, personId: string) {
  * @summary A participant's home: their matches, decisions to make, agreement to sign, next session and open action items.
  *
  * @fires upward-match-responded - The reader accepted or declined a proposed match. Detail: `{ match, accept }`.
- * @fires upward-trial-decided - The reader decided after the trial meeting. Detail: `{ match, decision }` (`continue` or `exit`).
+ * @fires upward-trial-decided - The reader decided during the trial: `continue` (offered once a meeting was held) or `exit` (at any time). Detail: `{ match, decision }`.
  * @fires upward-action-item-done - The reader ticked off an action item. Detail: `{ actionItem }`.
  * @fires upward-open-match - The reader asked for a match's session log. Detail: `{ matchId }`.
  * @fires upward-error - A command failed; the message is shown in place. Detail: `{ error, operation }`.
@@ -69,7 +84,7 @@ export class UpwardMyMentoring extends CommandElement {
   @state() private confirming = '';
 
   protected readonly data = new DataTask(this, {
-    task: ([upward]) => (upward ? upward.home() : Promise.resolve(undefined)),
+    task: ([upward]) => (upward ? loadHome(upward) : Promise.resolve(undefined)),
     args: () => [this.upward, this.revision] as const,
   });
 
@@ -85,16 +100,16 @@ export class UpwardMyMentoring extends CommandElement {
     // The heading stays while loading or failing, so "Try again" is never without its context.
     return html`<section class="stack" part="base" aria-labelledby="title">
       <h2 id="title" tabindex="-1">${msg('My mentoring', { id: 'my-mentoring.title' })}</h2>
-      ${this.renderLoaded(this.data, (home) => this.renderHome(home))}
+      ${this.renderLoaded(this.data, ({ home, met }) => this.renderHome(home, met))}
     </section>`;
   }
 
-  private renderHome(home: Home): TemplateResult {
+  private renderHome(home: Home, met: ReadonlySet<string>): TemplateResult {
     const current = home.matches.filter((m) => m.match.status !== 'ended' && m.match.status !== 'completed');
     const past = home.matches.filter((m) => !current.includes(m));
     return html`${renderAnnouncement(this.announcement)}
       ${home.matches.length
-        ? html`<ul class="stack plain" part="list">${current.map((m) => this.renderMatch(m))}</ul>`
+        ? html`<ul class="stack plain" part="list">${current.map((m) => this.renderMatch(m, met.has(m.match.id)))}</ul>`
         : html`<p class="muted" part="empty">
             ${msg('You have no mentoring matches yet. Once you are paired with someone, you will find them here, along with your sessions and agreement.', { id: 'my-mentoring.empty' })}
           </p>`}
@@ -105,16 +120,17 @@ export class UpwardMyMentoring extends CommandElement {
       ${past.length
         ? html`<details class="past">
             <summary>${msg(str`Earlier matches (${past.length})`, { id: 'my-mentoring.past' })}</summary>
-            <ul class="stack plain" part="list">${past.map((m) => this.renderMatch(m))}</ul>
+            <ul class="stack plain" part="list">${past.map((m) => this.renderMatch(m, false))}</ul>
           </details>`
         : nothing}`;
   }
 
-  private renderMatch(m: HomeMatch): TemplateResult {
+  /** `met`: the match is in its trial and a meeting of it was held. */
+  private renderMatch(m: HomeMatch, met: boolean): TemplateResult {
     const me = this.upward!.actor.personId;
     const mine = roleOf(m, me);
     const names = formatList(m.partners.map((p) => p.name));
-    const waits = this.waitsForMe(m);
+    const waits = this.waitsForMe(m, met);
     const id = m.match.id;
     return html`<li class="card stack ${waits ? 'attention' : ''}" part="item">
       <h3 id="match-${id}" tabindex="-1">
@@ -128,17 +144,18 @@ export class UpwardMyMentoring extends CommandElement {
           : msg('You are the mentee', { id: 'my-mentoring.you-mentee' })}
         · ${m.partners.map((p, i) => html`${i ? ', ' : ''}${p.name}${p.title ? ` (${p.title})` : ''}`)}
       </p>
-      ${this.renderState(m)}
+      ${this.renderState(m, met)}
       ${this.failure?.op.endsWith(`:${id}`) ? renderErrorSummary(this.failure.error, {}, this.shadowRoot) : nothing}
       ${['accepted', 'trial', 'active'].includes(m.match.status) ? this.renderOngoing(m) : nothing}
     </li>`;
   }
 
-  private waitsForMe(m: HomeMatch): boolean {
+  private waitsForMe(m: HomeMatch, met: boolean): boolean {
     const mine = roleOf(m, this.upward!.actor.personId);
     return (
       (m.match.status === 'proposed' && mine?.response === 'pending') ||
-      (m.match.status === 'trial' && mine?.trialDecision !== 'continue') ||
+      // Before the first meeting the trial waits for the meeting, not for the reader's decision.
+      (m.match.status === 'trial' && met && mine?.trialDecision !== 'continue') ||
       !!m.agreement?.awaitingMySignature
     );
   }
@@ -161,7 +178,7 @@ export class UpwardMyMentoring extends CommandElement {
   }
 
   /** What the match needs from the reader now, or what it is waiting for. */
-  private renderState(m: HomeMatch): TemplateResult {
+  private renderState(m: HomeMatch, met: boolean): TemplateResult {
     const me = this.upward!.actor.personId;
     const mine = roleOf(m, me);
     const others = m.match.members.filter((x) => x.personId !== me);
@@ -169,6 +186,11 @@ export class UpwardMyMentoring extends CommandElement {
     const id = m.match.id;
     switch (m.match.status) {
       case 'proposed': {
+        // A self-mode request the mentor did not answer in time can no longer be answered (the
+        // SDK's hasLapsed, restated: importing it would bring zod into this element's bundle).
+        if (m.match.expiresAt !== null && Date.parse(m.match.expiresAt) <= Date.now()) {
+          return html`<p>${msg(str`This request lapsed on ${formatDate(m.match.expiresAt!)} without an answer.`, { id: 'my-mentoring.lapsed' })}</p>`;
+        }
         if (mine?.response === 'accepted') {
           const waiting = formatList(others.filter((o) => o.response !== 'accepted').map((o) => nameOf(o.personId)));
           return html`<p>${msg(str`You said yes. Waiting for ${waiting} to answer.`, { id: 'my-mentoring.waiting-answer' })}</p>`;
@@ -195,7 +217,7 @@ export class UpwardMyMentoring extends CommandElement {
       case 'accepted':
         return html`<p>${msg('You both said yes. Plan your first meeting: it is a trial run to see whether you work well together.', { id: 'my-mentoring.accepted' })}</p>`;
       case 'trial':
-        return this.renderTrial(m, mine?.trialDecision === 'continue', formatList(others.filter((o) => o.trialDecision !== 'continue').map((o) => nameOf(o.personId))));
+        return this.renderTrial(m, met, mine?.trialDecision === 'continue', formatList(others.filter((o) => o.trialDecision !== 'continue').map((o) => nameOf(o.personId))));
       case 'active':
         return html`<p>${msg('Your mentoring is under way.', { id: 'my-mentoring.active' })}</p>`;
       case 'completed':
@@ -220,7 +242,7 @@ export class UpwardMyMentoring extends CommandElement {
     }
   }
 
-  private renderTrial(m: HomeMatch, decided: boolean, waiting: string): TemplateResult {
+  private renderTrial(m: HomeMatch, met: boolean, decided: boolean, waiting: string): TemplateResult {
     const id = m.match.id;
     if (decided) {
       return html`<p>${msg(str`You chose to continue. Waiting for ${waiting}.`, { id: 'my-mentoring.trial-waiting' })}</p>`;
@@ -236,13 +258,21 @@ export class UpwardMyMentoring extends CommandElement {
         </div>
       </div>`;
     }
+    // "Continue" is a verdict on having met, so it is offered only once a meeting was held; the
+    // way out stays open all through the trial.
     return html`<div class="decision" part="decision">
-      <p>${msg('How did your first meeting go? Decide whether you want to keep meeting.', { id: 'my-mentoring.trial' })}</p>
+      <p>
+        ${met
+          ? msg('How did your first meeting go? Decide whether you want to keep meeting.', { id: 'my-mentoring.trial' })
+          : msg('Your first meeting is a trial run. Once it has taken place and is logged, you decide here whether to keep meeting.', { id: 'my-mentoring.trial-before-meeting' })}
+      </p>
       <div class="row" part="actions">
-        <button class="primary" id="continue-${id}" type="button" ?disabled=${!!this.busy} @click=${() => this.decide(m, 'continue')}>
-          ${msg('Continue together', { id: 'my-mentoring.continue' })}
-        </button>
-        <button type="button" @click=${() => this.askConfirm(id, 'exit')}>${msg('Stop after the trial…', { id: 'my-mentoring.exit' })}</button>
+        ${met
+          ? html`<button class="primary" id="continue-${id}" type="button" ?disabled=${!!this.busy} @click=${() => this.decide(m, 'continue')}>
+              ${msg('Continue together', { id: 'my-mentoring.continue' })}
+            </button>`
+          : nothing}
+        <button type="button" id="stop-${id}" @click=${() => this.askConfirm(id, 'exit')}>${msg('Stop after the trial…', { id: 'my-mentoring.exit' })}</button>
       </div>
     </div>`;
   }
@@ -256,7 +286,8 @@ export class UpwardMyMentoring extends CommandElement {
 
   private async cancelConfirm(matchId: string, back: 'accept' | 'continue'): Promise<void> {
     this.confirming = '';
-    await focusAfterRender(this, `#${back}-${matchId}`);
+    // Before a meeting was held there is no "continue" button: back to "stop" instead.
+    await focusAfterRender(this, back === 'continue' ? `#continue-${matchId}, #stop-${matchId}` : `#${back}-${matchId}`);
   }
 
   private renderOngoing(m: HomeMatch): TemplateResult {
@@ -308,7 +339,7 @@ export class UpwardMyMentoring extends CommandElement {
 
   private renderActionItems(home: Home): TemplateResult | typeof nothing {
     if (!home.matches.length) return nothing;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localToday();
     const partnerOf = (matchId: string) => formatList(home.matches.find((m) => m.match.id === matchId)?.partners.map((p) => p.name) ?? []);
     return html`<section class="stack" aria-labelledby="items-title">
       <h3 id="items-title" tabindex="-1">${msg('My open action items', { id: 'my-mentoring.items' })}</h3>

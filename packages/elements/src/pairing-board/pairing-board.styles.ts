@@ -20,6 +20,20 @@ export const pairingBoardStyles = css`
   .pair.drop-target {
     outline: 2px dashed var(--upward-pairing-board-drop-color, var(--_accent));
   }
+  /*
+   * On a narrow screen (320 px, WCAG 1.4.10) a form in a card shrinks to it instead of sticking
+   * out: flex items never shrink below their content by default, and a list as wide as its
+   * longest option ("Swap mentor with", "Pair with mentor") would push the card sideways.
+   */
+  .row > form,
+  form.row > *,
+  form.row .field > select {
+    min-width: 0;
+    max-width: 100%;
+  }
+  [part~='forbidden'] p {
+    margin: 0;
+  }
   .mentor {
     cursor: grab;
     text-decoration: underline dotted;

@@ -3,7 +3,9 @@
  * (admin or hybrid matching) and shapes it: lock a pair, exclude a pair, swap two mentors (by drag
  * and drop or from the keyboard). Every change re-solves at once with the locks and exclusions,
  * cancelling a solve still running. It shows who stays unmatched and why, answers "why not this
- * pair?" and publishes the result as proposed matches after a confirmation.
+ * pair?" and publishes the result as proposed matches after a confirmation. Anyone else (a
+ * champion follows a program in aggregate only) is told that pairing is HR's, and nothing about
+ * the people in the program is loaded for them.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -45,6 +47,7 @@ interface BoardData {
 }
 
 const same = (a: PairRef, b: PairRef) => a.menteeId === b.menteeId && a.mentorId === b.mentorId;
+const isForbidden = (error: unknown) => describeError(error).code === 'forbidden';
 
 /**
  * @summary Lets an admin review, adjust and publish the matching engine's pairs for a program.
@@ -69,6 +72,7 @@ const same = (a: PairRef, b: PairRef) => a.menteeId === b.menteeId && a.mentorId
  * @csspart error - A load that failed, with a retry button.
  * @csspart stale - Above data kept after a reload failed: says it may be out of date, with a retry button (also part `error`).
  * @csspart empty - Shown when there is nothing to pair.
+ * @csspart forbidden - What non-admins see instead of the board: pairing is for HR admins (no retry, no one's details).
  * @cssproperty --upward-pairing-board-columns - Minimum width of a pair card (default 20rem).
  * @cssproperty --upward-pairing-board-locked-color - Accent of a locked pair.
  * @cssproperty --upward-pairing-board-drop-color - Outline of the pair a dragged mentor will land on.
@@ -101,7 +105,8 @@ export class UpwardPairingBoard extends UpwardElement {
   private readonly data = new DataTask(this, {
     args: () => [this.upward, this.programId, this.revision] as const,
     task: async ([upward, programId]): Promise<BoardData | undefined> => {
-      if (!upward || !programId) return undefined;
+      // Only admins pair people: nobody else gets the program's names (nor a solve, nor "why not?").
+      if (!upward || !programId || !upward.actor.isAdmin) return undefined;
       const [program, enrolments, people] = await Promise.all([
         upward.programs.get(programId),
         upward.enrolments.list({ programId, status: 'approved' }),
@@ -179,12 +184,25 @@ export class UpwardPairingBoard extends UpwardElement {
 
   protected override render(): TemplateResult {
     if (!this.upward) return this.renderNoClient();
-    const body = this.renderLoaded(this.data, (data) => this.renderBoard(data));
+    // A non-admin, or an admin the server does not take for one: trying again cannot help.
+    const forbidden = !this.upward.actor.isAdmin || (this.data.status === TaskStatus.ERROR && isForbidden(this.data.error));
+    const body = forbidden ? this.renderForbidden() : this.renderLoaded(this.data, (data) => this.renderBoard(data));
     return html`<section part="base" class="stack" aria-labelledby="title">
       <h2 id="title">${msg('Pairing board', { id: 'pairing-board.title' })}</h2>
       ${body}
       ${renderAnnouncement(this.announcement)}
     </section>`;
+  }
+
+  private renderForbidden(): TemplateResult {
+    return html`<div part="forbidden" class="card stack">
+      <p><strong>${msg('Only HR admins can arrange pairs, so the pairing board is not open to you.', { id: 'pairing-board.forbidden' })}</strong></p>
+      <p>
+        ${msg('Champions follow their programs in numbers: how many pairs there are and how they are doing, not why two people were or were not paired.', {
+          id: 'pairing-board.forbidden-hint',
+        })}
+      </p>
+    </div>`;
   }
 
   private renderBoard(data: BoardData): TemplateResult {
@@ -196,6 +214,7 @@ export class UpwardPairingBoard extends UpwardElement {
     const proposal = this.proposal;
     const solving = this.solve.status === TaskStatus.PENDING;
     const failed = this.solve.status === TaskStatus.ERROR ? this.solve.error : undefined;
+    if (failed !== undefined && isForbidden(failed)) return this.renderForbidden();
     const cancelled = (failed as Error | undefined)?.name === 'AbortError';
     return html`
       ${renderErrorSummary(this.error, {}, this.shadowRoot)} ${solving ? this.renderProgress() : nothing}

@@ -2,8 +2,10 @@
  * `<upward-program-setup>`: an admin creates a program (starting from the SDK's ready playbook
  * for its purpose) or edits one, and moves it through its phases. Saves carry the version the
  * form was loaded from, so a change made elsewhere in the meantime is reported and reloaded,
- * never silently overwritten. Who may do this is the SDK's decision; its refusal is shown as a
- * clear "admins only" state.
+ * never silently overwritten: while the form has unsaved edits, a reload leaves them, and the
+ * version they were made on, in place and says that the program changed elsewhere. Who may do
+ * this is the SDK's decision; its refusal is shown as a clear "admins only" state, and people who
+ * are not admins (champions) see a program's settings read-only, without controls that edit.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -69,7 +71,9 @@ interface Loaded {
  * @csspart playbook-offer - The card offering the ready playbook of the chosen purpose.
  * @csspart error-summary - The list of problems after a failed save.
  * @csspart dialog - The confirmation before closing the program.
- * @csspart forbidden - What non-admins see.
+ * @csspart forbidden - What non-admins see instead of a new program's form.
+ * @csspart read-only - The note above a program's settings for people who may not change them.
+ * @csspart changed-elsewhere - The notice that the program changed elsewhere while the form has unsaved edits.
  *
  * @cssproperty --upward-program-setup-section-gap - Space between the groups of fields.
  * @cssproperty --upward-program-setup-columns - Minimum column width of the field grid (default 14rem).
@@ -82,6 +86,7 @@ export class UpwardProgramSetup extends UpwardElement {
   programId?: string;
 
   @state() private model?: ProgramModel;
+  /** The version the form was loaded from: saves and phase changes carry it as `expectedVersion`. */
   @state() private program?: Program;
   @state() private dirty = false;
   @state() private busy = false;
@@ -92,6 +97,11 @@ export class UpwardProgramSetup extends UpwardElement {
   @state() private peopleFilter = '';
   /** Visible labels by field path, collected while rendering, for the error summary's links. */
   private labels: Record<string, string> = {};
+  /**
+   * Counts what the form is for (a program, a person): a command's answer that arrives after the
+   * admin switched to another program, or another person signed in, changes nothing on screen.
+   */
+  private shownFor = 0;
 
   private data = new DataTask(this, {
     task: async ([upward, id]): Promise<Loaded | undefined> => {
@@ -118,6 +128,9 @@ export class UpwardProgramSetup extends UpwardElement {
 
   /** A draft, its errors and messages belong to the admin who typed them and to one program. */
   protected override clientChanged(): void {
+    this.shownFor++;
+    // A command still running belongs to what was shown before; its answer is ignored.
+    this.busy = false;
     this.model = undefined;
     this.program = undefined;
     this.dirty = false;
@@ -127,12 +140,40 @@ export class UpwardProgramSetup extends UpwardElement {
     this.peopleFilter = '';
   }
 
-
-  /** Takes a (re)loaded program into the form, unless the admin has unsaved edits. */
+  /**
+   * Takes a (re)loaded program into the form, unless the admin has unsaved edits: those stay,
+   * with the version they were made on, so saving them cannot undo a change made elsewhere (the
+   * SDK refuses it as a conflict). `changedElsewhere` then offers the newer version instead.
+   */
   private adopt(program: Program | undefined): void {
+    if (this.model && this.dirty && program?.id === this.program?.id) return;
     this.program = program;
-    if (this.model && this.dirty) return;
     this.model = program ? programModel(program) : (this.model ?? blankModel());
+  }
+
+  /** Whether the signed-in person may change programs (the SDK decides; this only hides controls). */
+  private get mayEdit(): boolean {
+    return this.upward?.actor.isAdmin === true;
+  }
+
+  /** The newer version of the program, loaded while the form has unsaved edits on an older one. */
+  private get changedElsewhere(): Program | undefined {
+    const latest = this.data.value?.program;
+    if (!this.dirty || this.busy || !latest || !this.program || latest.id !== this.program.id) return undefined;
+    return latest.version !== this.program.version ? latest : undefined;
+  }
+
+  /** Drops the unsaved edits and shows the newest version of the program. */
+  private loadLatest(): void {
+    const latest = this.changedElsewhere ?? this.data.value?.program;
+    if (!latest) return;
+    this.dirty = false;
+    this.error = undefined;
+    this.offer = undefined;
+    this.program = latest;
+    this.model = programModel(latest);
+    this.announcement = msg('Your edits were discarded. The latest version of the program is shown.', { id: 'program-setup.latest-loaded' });
+    void focusAfterRender(this, '#title');
   }
 
   /** What the control at `path` shows: exactly the model's value, which is what a save sends. */
@@ -227,11 +268,18 @@ export class UpwardProgramSetup extends UpwardElement {
     this.error = undefined;
     this.announcement = '';
     const input = toProgramInput(this.model);
+    const shown = this.shownFor;
+    const base = this.program;
     try {
-      const program = this.program
-        ? await upward.programs.update({ id: this.program.id, expectedVersion: this.program.version, changes: input })
+      const program = base
+        ? await upward.programs.update({ id: base.id, expectedVersion: base.version, changes: input })
         : await upward.programs.create(input);
-      const created = !this.program;
+      // The host hears of every save; the screen only of one for what it still shows.
+      if (shown !== this.shownFor) {
+        emit(this, 'upward-program-saved', { program });
+        return;
+      }
+      const created = !base;
       this.program = program;
       this.model = programModel(program);
       this.dirty = false;
@@ -241,9 +289,10 @@ export class UpwardProgramSetup extends UpwardElement {
         : msg(str`Changes to “${program.name}” saved.`, { id: 'program-setup.saved' });
       emit(this, 'upward-program-saved', { program });
     } catch (error) {
-      await this.fail('programs.save', error);
+      if (shown === this.shownFor) await this.fail('programs.save', error);
+      else this.reportError('programs.save', error);
     } finally {
-      this.busy = false;
+      if (shown === this.shownFor) this.busy = false;
     }
   }
 
@@ -254,17 +303,24 @@ export class UpwardProgramSetup extends UpwardElement {
     this.busy = true;
     this.error = undefined;
     this.announcement = '';
+    const shown = this.shownFor;
     try {
       const program = await upward.programs[method]({ id: current.id, expectedVersion: current.version });
-      // Unsaved edits stay in the form; they now apply on top of the new version.
+      if (shown !== this.shownFor) {
+        emit(this, 'upward-program-phase-changed', { program, from: current.phase });
+        return;
+      }
+      // Unsaved edits stay in the form; they now apply on top of the new version (the command
+      // carried the version they were made on, so nobody else's change came in between).
       this.program = program;
       this.announcement = msg(str`“${program.name}” is now in the phase: ${phaseLabel(program.phase)}.`, { id: 'program-setup.phase-changed' });
       void focusAfterRender(this, '#phase-status');
       emit(this, 'upward-program-phase-changed', { program, from: current.phase });
     } catch (error) {
-      await this.fail(`programs.${method}`, error);
+      if (shown === this.shownFor) await this.fail(`programs.${method}`, error);
+      else this.reportError(`programs.${method}`, error);
     } finally {
-      this.busy = false;
+      if (shown === this.shownFor) this.busy = false;
     }
   }
 
@@ -281,6 +337,8 @@ export class UpwardProgramSetup extends UpwardElement {
 
   protected override render(): TemplateResult {
     if (!this.upward) return this.renderNoClient();
+    // Only admins create programs: others are not offered a form the SDK would refuse.
+    if (!this.mayEdit && !this.programId) return this.renderForbidden();
     const loaded = this.data.value;
     if (!loaded || !this.model) {
       const error = this.data.error;
@@ -290,27 +348,53 @@ export class UpwardProgramSetup extends UpwardElement {
     }
     const m = this.model;
     const closed = this.program?.phase === 'closed';
+    const readOnly = closed || !this.mayEdit;
+    const newer = this.changedElsewhere;
     const heading = this.program ? msg(str`Program: ${this.program.name}`, { id: 'program-setup.title-edit' }) : msg('New program', { id: 'program-setup.title-new' });
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title">${heading}</h2>
       ${this.renderRefreshFailure(this.data)}
+      ${this.mayEdit
+        ? nothing
+        : html`<p class="muted" part="read-only">
+            ${msg('Only admins can change this program. You see its settings as they are now.', { id: 'program-setup.read-only' })}
+          </p>`}
       ${this.program ? this.renderPhase(this.program) : nothing}
       <form part="form" novalidate @input=${this.onInput} @submit=${this.save}>
+        <div class="live" role="status" aria-live="polite">${newer ? this.renderChangedElsewhere() : nothing}</div>
         ${renderErrorSummary(this.error, this.labels, this.shadowRoot)}
-        <!-- A closed program's settings are final (the SDK refuses edits): show them, disabled. -->
-        <fieldset class="plain" ?disabled=${closed}>
+        <!-- A closed program's settings are final (the SDK refuses edits): show them, disabled. So
+             are they for people who may not change them. -->
+        <fieldset class="plain" ?disabled=${readOnly}>
           ${this.renderBasics(m)} ${this.renderPlaybook(m)} ${this.renderRules()} ${this.renderMatching(m)} ${this.renderFormat(m)}
           ${this.renderChampions(m, loaded.people)} ${this.renderAgreement(m)} ${this.renderDates()} ${this.renderAdvanced()}
         </fieldset>
-        <div class="row" part="actions" ?hidden=${closed}>
+        <div class="row" part="actions" ?hidden=${readOnly}>
           <button class="primary" type="submit" ?disabled=${this.busy}>
             ${this.busy ? msg('Saving…', { id: 'common.saving' }) : this.program ? msg('Save changes', { id: 'program-setup.save' }) : msg('Create program', { id: 'program-setup.create' })}
           </button>
-          ${this.dirty ? html`<span class="muted">${msg('Unsaved changes', { id: 'program-setup.unsaved' })}</span>` : nothing}
+          ${this.dirty ? html`<span class="muted">${newer ? this.unsavedStale() : msg('Unsaved changes', { id: 'program-setup.unsaved' })}</span>` : nothing}
         </div>
       </form>
       <p class="status" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
+  }
+
+  private unsavedStale(): string {
+    return msg('Unsaved changes, made on an older version (see the notice above the form)', { id: 'program-setup.unsaved-stale' });
+  }
+
+  /** The program changed elsewhere while the form has unsaved edits: say so, with the way out. */
+  private renderChangedElsewhere(): TemplateResult {
+    return html`<div class="card notice" part="changed-elsewhere">
+      <p>
+        ${msg(
+          'Someone else changed this program while you were editing. Your unsaved edits are still here, but they were made on the earlier version, so saving them will be refused rather than undo that change. Note what you want to keep, then load the latest version and make your changes again.',
+          { id: 'program-setup.changed-elsewhere' },
+        )}
+      </p>
+      <button type="button" @click=${this.loadLatest}>${msg('Discard my edits and load the latest version', { id: 'program-setup.load-latest' })}</button>
+    </div>`;
   }
 
   private renderForbidden(): TemplateResult {
@@ -335,7 +419,7 @@ export class UpwardProgramSetup extends UpwardElement {
       <p id="phase-status" tabindex="-1">
         ${msg('Current phase:', { id: 'program-setup.current-phase' })} <span class="badge">${phaseLabel(program.phase)}</span>
       </p>
-      ${actions.length
+      ${actions.length && this.mayEdit
         ? html`<div class="row" part="actions">
             ${actions.map((a) =>
               a.method === 'close'
@@ -343,18 +427,25 @@ export class UpwardProgramSetup extends UpwardElement {
                 : html`<button type="button" ?disabled=${this.busy} @click=${() => this.changePhase(a.method)}>${label(a.method)}</button>`,
             )}
           </div>`
-        : html`<p class="muted">${msg('This program is closed; its settings can no longer change.', { id: 'program-setup.closed-note' })}</p>`}
-      <dialog part="dialog" aria-labelledby="close-title" aria-describedby="close-body">
-        <h3 id="close-title">${msg(str`Close “${program.name}”?`, { id: 'program-setup.close-title' })}</h3>
-        <p id="close-body">
-          ${msg('Pairs that are meeting regularly are marked completed; all other pairs end. A closed program cannot be reopened.', { id: 'program-setup.close-body' })}
-        </p>
-        <div class="row">
-          <button type="button" class="danger" @click=${this.confirmClose}>${msg('Close the program', { id: 'program-setup.close-confirm' })}</button>
-          <button type="button" autofocus @click=${() => this.dialog?.close()}>${msg('Keep it open', { id: 'program-setup.close-cancel' })}</button>
-        </div>
-      </dialog>
+        : program.phase === 'closed'
+          ? html`<p class="muted">${msg('This program is closed; its settings can no longer change.', { id: 'program-setup.closed-note' })}</p>`
+          : nothing}
+      ${this.mayEdit ? this.renderCloseDialog(program) : nothing}
     </section>`;
+  }
+
+  /** The confirmation before closing the program. */
+  private renderCloseDialog(program: Program): TemplateResult {
+    return html`<dialog part="dialog" aria-labelledby="close-title" aria-describedby="close-body">
+      <h3 id="close-title">${msg(str`Close “${program.name}”?`, { id: 'program-setup.close-title' })}</h3>
+      <p id="close-body">
+        ${msg('Pairs that are meeting regularly are marked completed; all other pairs end. A closed program cannot be reopened.', { id: 'program-setup.close-body' })}
+      </p>
+      <div class="row">
+        <button type="button" class="danger" @click=${this.confirmClose}>${msg('Close the program', { id: 'program-setup.close-confirm' })}</button>
+        <button type="button" autofocus @click=${() => this.dialog?.close()}>${msg('Keep it open', { id: 'program-setup.close-cancel' })}</button>
+      </div>
+    </dialog>`;
   }
 
   /** ARIA and id of the control at the SDK path `path` (remembering its label for the error summary). */

@@ -15,8 +15,8 @@ import { CommandElement } from '../internal/command-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { actionItemStyles } from '../internal/action-item.styles.ts';
 import { emit } from '../internal/events.ts';
-import { fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
-import { formatDate, formatDateTime, formatNumber } from '../internal/format.ts';
+import { errorMessage, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { formatDate, formatDateTime, formatNumber, localToday } from '../internal/format.ts';
 import { safeHref } from '../internal/safe-url.ts';
 import { DataTask } from '../internal/task.ts';
 import { renderField } from '../internal/fields.ts';
@@ -56,7 +56,10 @@ interface LogData {
 type Full = Extract<SessionView, { visibility: 'full' }>;
 
 const RELEVANT = new Set(['session', 'action item', 'private note', 'match']);
-/** The statuses in which the SDK lets members plan (see `sessions.plan`). */
+/**
+ * The statuses in which the SDK lets members plan and log sessions and add action items (see
+ * `sessions.plan`, `sessions.log`, `actionItems.add`).
+ */
 const MEETING: ReadonlySet<MatchStatus> = new Set(['accepted', 'trial', 'active']);
 
 async function load(upward: Upward, matchId: string): Promise<LogData> {
@@ -155,7 +158,7 @@ export class UpwardSessionLog extends CommandElement {
     if (!this.matchId) return this.renderNoMatch();
     // The heading stays while loading or failing, so "Try again" is never without its context.
     return html`<section class="stack" part="base" aria-labelledby="title">
-      <h2 id="title">${msg('Sessions', { id: 'session-log.title' })}</h2>
+      <h2 id="title" tabindex="-1">${msg('Sessions', { id: 'session-log.title' })}</h2>
       ${this.renderLoaded(this.data, (data) => this.renderLog(data))}
     </section>`;
   }
@@ -324,7 +327,9 @@ export class UpwardSessionLog extends CommandElement {
         : cancelling
           ? this.renderCancelForm(s)
           : html`<div class="row" part="actions">
-              <button class="primary" type="button" @click=${() => this.openLog(s.id)}>${msg('Log this session', { id: 'session-log.log.open' })}</button>
+              ${MEETING.has(data.status)
+                ? html`<button class="primary" type="button" @click=${() => this.openLog(s.id)}>${msg('Log this session', { id: 'session-log.log.open' })}</button>`
+                : nothing}
               <button type="button" @click=${() => this.openCancel(s.id)}>${msg('Cancel session', { id: 'session-log.cancel.open' })}</button>
               <button type="button" ?disabled=${this.busy === `missed:${s.id}`} @click=${() => this.markMissed(s)}>
                 ${msg('Mark as missed', { id: 'session-log.missed' })}
@@ -412,21 +417,23 @@ export class UpwardSessionLog extends CommandElement {
     };
     const area = (path: keyof typeof labels, hint: string, rows: number, value = '') =>
       renderField(path, labels[path], error, (f) => html`<textarea id=${f.id} name=${path} rows=${rows} .value=${value} aria-invalid=${f.invalid} aria-describedby=${f.describedBy}></textarea>`, hint);
-    // Topics start as the agenda's own points: usually what was covered, easy to trim.
-    const topics = s.agenda.filter((a) => a.source !== 'carried-over').map((a) => a.text).join('\n');
+    // The form sends notes and topics whole, so it starts from what is stored (written before or
+    // during the meeting): saving then keeps them, and emptying a box clears it on purpose.
+    // Without stored topics, they start as the agenda's own points: usually what was covered, easy to trim.
+    const topics = (s.topics.length ? s.topics : s.agenda.filter((a) => a.source !== 'carried-over').map((a) => a.text)).join('\n');
     return html`<form class="stack" part="form" novalidate @submit=${(e: SubmitEvent) => this.onLog(e, s)}>
       <h4>${msg('Log this session', { id: 'session-log.log.open' })}</h4>
       ${renderErrorSummary(error, labels, this.shadowRoot)}
-      ${area('sharedNotes', msg('(both of you can read these)', { id: 'session-log.log.notes-hint' }), 4)}
+      ${area('sharedNotes', msg('(both of you can read these)', { id: 'session-log.log.notes-hint' }), 4, s.sharedNotes)}
       ${area('topics', msg('(one per line)', { id: 'session-log.one-per-line' }), 2, topics)}
       ${area('learned', msg('(learning runs both ways: your partner adds their own)', { id: 'session-log.log.learned-hint' }), 3)}
       <fieldset class="stack">
         <legend>${labels.actionItems}</legend>
         ${Array.from({ length: this.logItemRows }, (_, i) => this.renderItemRow(`actionItems.${i}.`, data, error, i))}
         <div class="row">
-          <button type="button" @click=${() => this.addLogRow()}>${msg('Add an action item', { id: 'session-log.items.add-row' })}</button>
+          <button type="button" data-action="add-row" @click=${() => this.addLogRow()}>${msg('Add an action item', { id: 'session-log.items.add-row' })}</button>
           ${this.logItemRows
-            ? html`<button type="button" @click=${() => (this.logItemRows -= 1)}>${msg('Remove the last one', { id: 'session-log.items.remove-row' })}</button>`
+            ? html`<button type="button" data-action="remove-row" @click=${() => this.removeLogRow()}>${msg('Remove the last one', { id: 'session-log.items.remove-row' })}</button>`
             : nothing}
         </div>
       </fieldset>
@@ -442,6 +449,12 @@ export class UpwardSessionLog extends CommandElement {
   private async addLogRow(): Promise<void> {
     this.logItemRows += 1;
     await focusAfterRender(this, `#${fieldId(`actionItems.${this.logItemRows - 1}.text`)}`);
+  }
+
+  /** With the last row gone the button goes too: focus moves to "Add an action item", not to the page. */
+  private async removeLogRow(): Promise<void> {
+    this.logItemRows -= 1;
+    await focusAfterRender(this, this.logItemRows ? '[data-action="remove-row"]' : '[data-action="add-row"]');
   }
 
   /** One action item's controls: what, who, by when. `prefix` is its field path (`actionItems.0.`). */
@@ -540,7 +553,7 @@ export class UpwardSessionLog extends CommandElement {
       'item.ownerId': msg('Who', { id: 'session-log.items.owner' }),
       'item.due': msg('Due (optional)', { id: 'session-log.items.due' }),
     };
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localToday();
     return html`<section class="stack" aria-labelledby="items-title">
       <h3 id="items-title">${msg('Action items', { id: 'session-log.items' })}</h3>
       ${data.items.length
@@ -557,18 +570,20 @@ export class UpwardSessionLog extends CommandElement {
                         : nothing}`
                     : nothing}
                 </span>
-                ${this.failure?.op === `done:${item.id}` ? html`<span class="field-error" role="alert">${this.failure.error.message}</span>` : nothing}
+                ${this.failure?.op === `done:${item.id}` ? html`<span class="field-error" role="alert">${errorMessage(this.failure.error)}</span>` : nothing}
               </li>`,
             )}
           </ul>`
         : html`<p class="muted">${msg('No action items yet.', { id: 'session-log.items.none' })}</p>`}
-      <form class="stack" part="form" novalidate @submit=${this.onAddItem}>
-        ${renderErrorSummary(error, labels, this.shadowRoot)}
-        ${this.renderItemRow('item.', data, error)}
-        <div class="row">
-          <button type="submit" ?disabled=${this.busy === 'item'}>${msg('Add action item', { id: 'session-log.items.add' })}</button>
-        </div>
-      </form>
+      ${MEETING.has(data.status)
+        ? html`<form class="stack" part="form" novalidate @submit=${this.onAddItem}>
+            ${renderErrorSummary(error, labels, this.shadowRoot)}
+            ${this.renderItemRow('item.', data, error)}
+            <div class="row">
+              <button type="submit" ?disabled=${this.busy === 'item'}>${msg('Add action item', { id: 'session-log.items.add' })}</button>
+            </div>
+          </form>`
+        : nothing}
     </section>`;
   }
 

@@ -184,6 +184,74 @@ describe('<upward-agreement>', () => {
     expect(textOf(el)).to.not.contain('Anna’s unsaved words');
   });
 
+  it('keeps what a member typed and the version it started from when the partner saves, says so, and the save conflicts', async () => {
+    const world = await matchWorld();
+    const el = await mount(world);
+    const before = await draftOf(world);
+    button(el, 'Edit the draft')!.click();
+    await until(() => shadow(el).activeElement?.id === 'field-content-goals', 'the edit form');
+    const area = (path: string) => $<HTMLTextAreaElement>(el, `#field-content-${path}`);
+    area('meetingTerms').focus();
+    area('meetingTerms').select();
+    await sendKeys({ type: 'Anna: Mondays at 9' });
+    await world.sam.agreements.update({
+      agreementId: before.id,
+      expectedVersion: before.version,
+      content: { ...before.content, goals: ['Sam’s goal'], communicationStatement: 'Sam’s words' },
+    });
+    await until(() => $(el, '[part~="changed-elsewhere"]'), 'the notice that the draft changed elsewhere');
+    expect($(el, '[part~="changed-elsewhere"]').closest('[role="status"], [role="alert"]')).to.not.equal(null, 'the notice is announced');
+    expect(area('meetingTerms').value).to.equal('Anna: Mondays at 9', 'the typing stays');
+    expect(area('goals').value).to.equal(before.content.goals.join('\n'), 'fields stay as the member started them');
+    expect(area('communicationStatement').value).to.equal(before.content.communicationStatement);
+    await expect(el).to.be.accessible();
+
+    button(el, 'Save the draft')!.click();
+    await until(() => $(el, '.error-summary'), 'the conflict');
+    expect($(el, '.error-summary').textContent).to.contain('changed this draft');
+    expect(shadow(el).activeElement?.matches('.error-summary, .error-summary *')).to.equal(true, 'focus moves to the conflict');
+    expect((await draftOf(world)).content).to.deep.include({ goals: ['Sam’s goal'], communicationStatement: 'Sam’s words', meetingTerms: before.content.meetingTerms });
+    expect(area('meetingTerms').value).to.equal('Anna: Mondays at 9', 'the typing is still there to copy');
+    await expect(el).to.be.accessible();
+
+    button(el, 'Discard my edits and load the latest version')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => area('communicationStatement')?.value === 'Sam’s words', 'the latest version in the form');
+    expect(area('meetingTerms').value).to.equal(before.content.meetingTerms);
+    expect(area('goals').value).to.equal('Sam’s goal');
+    expect(shadow(el).querySelector('.error-summary, [part~="changed-elsewhere"]')).to.equal(null);
+    expect(shadow(el).activeElement?.id).to.equal('field-content-goals');
+    area('meetingTerms').select();
+    await sendKeys({ type: 'Anna: Tuesdays at 10' });
+    button(el, 'Save the draft')!.click();
+    await until(() => textOf(el).includes('Draft saved.'), 'the save on the latest version');
+    expect((await draftOf(world)).content).to.deep.include({ goals: ['Sam’s goal'], meetingTerms: 'Anna: Tuesdays at 10' });
+  });
+
+  it('keeps focus in the form when clauses are removed: on “Remove” while clauses remain, then on “Add a clause”', async () => {
+    const world = await matchWorld();
+    const el = await mount(world);
+    button(el, 'Edit the draft')!.click();
+    await until(() => shadow(el).activeElement?.id === 'field-content-goals', 'the edit form');
+    button(el, 'Add a clause')!.click();
+    await until(() => shadow(el).activeElement?.id === 'field-content-clauses-0-title', 'the first clause');
+    button(el, 'Add a clause')!.click();
+    await until(() => shadow(el).activeElement?.id === 'field-content-clauses-1-title', 'the second clause');
+    button(el, 'Remove the last clause')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, '#field-content-clauses-1-title')).to.equal(null);
+    expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Remove the last clause');
+    await until(() => textOf(el).includes('Clause 2 removed.'), 'the announcement');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, '#field-content-clauses-0-title')).to.equal(null);
+    expect(button(el, 'Remove the last clause')).to.equal(undefined);
+    expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Add a clause', 'focus does not drop to the page');
+    await until(() => textOf(el).includes('Clause 1 removed.'), 'the announcement');
+    await expect(el).to.be.accessible();
+  });
+
   it('refreshes when a member changes it elsewhere, and renders in German', async () => {
     const world = await matchWorld();
     await setUpwardLocale('de');

@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ActionItem, Match, Upward } from '@upward/sdk';
+import { createUpward, type ActionItem, type Match, type Upward } from '@upward/sdk';
+import { memoryStore } from '@upward/sdk/storage/memory';
+import { programInput, seedWorld } from '../../../sdk/test/upward/world.ts';
 import '../../src/define/my-mentoring.ts';
 import type { UpwardMyMentoring } from '../../src/my-mentoring/my-mentoring.ts';
 import { setUpwardLocale } from '../../src/internal/localization.ts';
@@ -17,6 +19,18 @@ const button = (el: Element, text: string) => [...shadow(el).querySelectorAll<HT
 
 describe('<upward-my-mentoring>', () => {
   afterEach(() => setUpwardLocale('en'));
+
+  it('shows a request the mentor did not answer in time as lapsed, with nothing left to answer', async () => {
+    const store = memoryStore();
+    const monthAgo = () => new Date(Date.now() - 30 * 86_400_000);
+    const as = (actor: { personId: string; isAdmin?: boolean }, clock?: () => Date) => createUpward({ store, actor, ...(clock ? { clock } : {}) });
+    const { programId } = await seedWorld(as, { matching: { ...programInput().matching, mode: 'self', requestExpiryDays: 5 } });
+    await as({ personId: 'vp-eng' }, monthAgo).matches.request({ programId, mentorId: 'ben' });
+    const el = await mount(as({ personId: 'ben' }));
+    expect(textOf(el)).to.match(/This request lapsed on .+ without an answer\./);
+    expect(button(el, 'Accept')).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
 
   it('is accessible when empty, with a proposal, while confirming and with an error', async () => {
     const world = await matchWorld('proposed');
@@ -75,7 +89,8 @@ describe('<upward-my-mentoring>', () => {
 
   it('offers the trial decision with a kind, blameless way out that needs confirming', async () => {
     const world = await matchWorld();
-    await world.anna.sessions.plan({ matchId: world.matchId, scheduledAt: '2099-01-20T10:00:00Z' });
+    const trial = await world.anna.sessions.plan({ matchId: world.matchId, scheduledAt: '2099-01-20T10:00:00Z' });
+    await world.anna.sessions.log({ sessionId: trial.id, sharedNotes: 'Met for the trial.' });
     const anna = await mount(world.anna);
     const decided = recordEvents<{ match: Match; decision: string }>(anna, 'upward-trial-decided');
     button(anna, 'Continue together')!.click();
@@ -99,9 +114,32 @@ describe('<upward-my-mentoring>', () => {
     expect(textOf(anna)).to.contain('Earlier matches (1)');
   });
 
+  it('asks for the decision only after a meeting was held, and keeps the way out open before it', async () => {
+    const world = await matchWorld();
+    const trial = await world.anna.sessions.plan({ matchId: world.matchId, scheduledAt: '2099-01-20T10:00:00Z' });
+    const el = await mount(world.anna);
+    expect(textOf(el)).to.contain('Once it has taken place and is logged, you decide here');
+    expect(button(el, 'Continue together')).to.equal(undefined);
+    expect(shadow(el).querySelector('li.attention')).to.equal(null); // the trial waits for the meeting, not for Anna
+    await expect(el).to.be.accessible();
+    // The way out needs no meeting, and going back from it lands on it again.
+    button(el, 'Stop after the trial…')!.click();
+    await until(() => textOf(el).includes('never who decided'), 'the confirmation');
+    button(el, 'Go back')!.click();
+    await until(() => shadow(el).activeElement?.id === `stop-${world.matchId}`, 'focus back on "Stop after the trial…"');
+
+    // Logged elsewhere (the session log, the partner): the decision appears.
+    await world.sam.sessions.log({ sessionId: trial.id, sharedNotes: 'Met for the trial.' });
+    await until(() => button(el, 'Continue together'), 'the "continue" button');
+    expect(textOf(el)).to.contain('How did your first meeting go?');
+    expect(shadow(el).querySelector('li.attention')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('starts over when another person signs in: no confirmation left open by the previous one', async () => {
     const world = await matchWorld();
-    await world.anna.sessions.plan({ matchId: world.matchId, scheduledAt: '2099-01-20T10:00:00Z' });
+    const trial = await world.anna.sessions.plan({ matchId: world.matchId, scheduledAt: '2099-01-20T10:00:00Z' });
+    await world.anna.sessions.log({ sessionId: trial.id, sharedNotes: 'Met for the trial.' });
     const el = await mount(world.sam);
     button(el, 'Stop after the trial…')!.click();
     await until(() => textOf(el).includes('never who decided'), 'the confirmation');

@@ -217,13 +217,62 @@ describe('<upward-pairing-board>', () => {
     expect(status(el)).to.not.contain('Locked');
   });
 
-  it('explains the wrong mode, refuses non-admins, and renders in German', async () => {
+  it('shows a champion aggregates only: no "why not this pair?", no names, no useless retry', async () => {
+    const { programId, as } = await world(); // Chris Young champions the program
+    const el = await board(as({ personId: 'chris' }), programId, '[part~="forbidden"]');
+    // give any stray load or solve time to fail and render
+    await new Promise((r) => setTimeout(r, 300));
+    await el.updateComplete;
+    expect(text(el)).to.contain('Only HR admins can arrange pairs, so the pairing board is not open to you.');
+    expect(text(el)).to.contain('Champions follow their programs in numbers');
+    // (booleans: a failing assertion on an element would try to print the whole element)
+    expect($(el, '[part~="explain"]') === null, 'the "why not?" form is gone').to.equal(true);
+    expect($(el, '[data-action="explain"]') === null, 'no "Explain" button').to.equal(true);
+    expect($(el, '[part~="error"]') === null, 'no error with "Try again"').to.equal(true);
+    expect($(el, 'button') === null, 'no button at all').to.equal(true);
+    expect(text(el)).to.not.contain('You are not allowed to do this.');
+    for (const person of ['Anna Schmidt', 'Ben Carter', 'Cara Silva', 'Dana Okafor', 'Sam Lindqvist', 'Priya Nair']) expect(text(el)).to.not.contain(person);
+    await expect(el).to.be.accessible();
+
+    setUpwardLocale('de');
+    await until(() => text(el).includes('Nur die HR-Administration kann Paare bilden'), 'German text');
+  });
+
+  it('fits a 320 px screen: every pair card keeps its forms inside (WCAG 1.4.10)', async () => {
+    const { programId, hr } = await world();
+    // A 320 px page less the intranet's margins and the card's padding around the board.
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="width: 240px"><upward-pairing-board program-id=${programId} .client=${hr}></upward-pairing-board></div>`,
+    );
+    const el = wrapper.querySelector<UpwardPairingBoard>('upward-pairing-board')!;
+    await until(() => $(el, '[part~="summary"]'), 'the board to load');
+    // Exclude one pair so the unmatched mentee's "Pair with mentor" form shows too.
+    await press($(el, '[data-mentee="dir-mkt"] [data-action="exclude"]')!);
+    await until(() => $(el, '[part~="unmatched"]'), 'the unmatched mentee');
+    await el.updateComplete;
+    const sticking = (container: ParentNode, within: Element) => {
+      const edge = within.getBoundingClientRect().right + 0.5;
+      return [...container.querySelectorAll<HTMLElement>('*')]
+        .filter((x) => x.getBoundingClientRect().width > 0 && x.getBoundingClientRect().right > edge)
+        .map((x) => `${x.localName}${x.id ? `#${x.id}` : ''}.${[...x.classList].join('.')} sticks out by ${Math.round(x.getBoundingClientRect().right - edge)} px`);
+    };
+    const cards = [...el.shadowRoot!.querySelectorAll('[part~="item"]')];
+    expect(cards.length).to.be.greaterThan(0);
+    expect(cards.flatMap((card) => sticking(card, card))).to.deep.equal([]);
+    expect(sticking(el.shadowRoot!, el)).to.deep.equal([]);
+    // The lists shrink without losing what they are for.
+    const select = $<HTMLSelectElement>(el, '[part~="item"] select')!;
+    expect(select.getBoundingClientRect().width).to.be.greaterThan(100);
+  });
+
+  it('explains the wrong mode, tells non-admins why the board is closed to them, and renders in German', async () => {
     const self = await world({ matching: { mode: 'self' } });
     const wrong = await board(self.hr, self.programId, '[part~="empty"]');
     expect(text(wrong)).to.contain('mentees choose their mentors themselves');
     const admin = await world();
-    const mentee = await board(admin.as({ personId: 'vp-sales' }), admin.programId, '[part~="error"]');
-    expect(text(mentee)).to.contain('You are not allowed to do this.');
+    const mentee = await board(admin.as({ personId: 'vp-sales' }), admin.programId, '[part~="forbidden"]');
+    expect(text(mentee)).to.contain('Only HR admins can arrange pairs');
+    expect($(mentee, 'button') === null, 'a retry that cannot help').to.equal(true);
     await expect(mentee).to.be.accessible();
 
     const el = await fixture<HTMLElement>(

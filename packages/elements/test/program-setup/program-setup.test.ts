@@ -9,7 +9,7 @@ import '../../src/define/upward-provider.ts';
 import type { UpwardProgramSetup } from '../../src/program-setup/program-setup.ts';
 import { fieldId } from '../../src/internal/errors.ts';
 import { setUpwardLocale } from '../../src/internal/localization.ts';
-import { admin, seededWorld, until } from '../support/world.ts';
+import { admin, programInput, seededWorld, until } from '../support/world.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const field = <T extends HTMLElement = HTMLInputElement>(el: Element, path: string) => $<T>(el, `#${fieldId(path)}`);
@@ -37,6 +37,27 @@ async function setup(client: Upward, programId?: string) {
   );
   await until(() => el.shadowRoot!.querySelector('form, [part~="forbidden"], [part~="error"]'), 'the form to load');
   return el;
+}
+
+/**
+ * Holds `client.programs[method]` until the returned `release` is called: a slow answer, so the
+ * admin can act (switch programs) while it is pending.
+ */
+function holdPrograms(client: Upward, method: 'update' | 'create' | 'openEnrolment') {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const programs = client.programs as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+  const original = programs[method]!.bind(programs);
+  programs[method] = async (input) => {
+    await held;
+    return original(input);
+  };
+  return release;
+}
+
+/** Some frames for late answers to land and render. */
+async function frames(n = 10) {
+  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
 }
 
 describe('<upward-program-setup>', () => {
@@ -267,6 +288,117 @@ describe('<upward-program-setup>', () => {
     $(chris, 'button[type="submit"]').click();
     await until(() => chris.shadowRoot!.querySelector('.error-summary'), 'the refusal');
     expect($(chris, '.error-summary').textContent).to.contain('Only admins can set up programs.');
+  });
+
+  it('keeps unsaved edits and the version they started from when the program changes elsewhere, says so, and the save conflicts', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr, world.programId);
+    const before = await world.hr.programs.get(world.programId);
+    field(el, 'name').select();
+    await sendKeys({ type: 'Mine' });
+    await world.as(admin).programs.update({ id: before.id, expectedVersion: before.version, changes: { name: 'Their name', description: 'Theirs' } });
+    await until(() => el.shadowRoot!.querySelector('[part~="changed-elsewhere"]'), 'the notice that the program changed elsewhere');
+    const notice = $(el, '[part~="changed-elsewhere"]');
+    expect(notice.closest('[role="status"], [role="alert"]')).to.not.equal(null, 'the notice is announced');
+    expect(notice.textContent).to.contain('changed this program');
+    expect(field(el, 'name').value).to.equal('Mine', 'the admin’s typing stays');
+    expect(field<HTMLTextAreaElement>(el, 'description').value).to.equal(before.description, 'the form stays on the version it was loaded from');
+    expect(text(el)).to.contain(`Program: ${before.name}`);
+    await expect(el).to.be.accessible();
+
+    $(el, 'button[type="submit"]').click();
+    await until(() => text(el).includes('Someone changed this in the meantime'), 'the conflict');
+    expect(await world.hr.programs.get(world.programId)).to.deep.include({ name: 'Their name', description: 'Theirs' }, 'the other admin’s change stays');
+    await until(() => field<HTMLTextAreaElement>(el, 'description').value === 'Theirs', 'the latest version in the form');
+    expect(field(el, 'name').value).to.equal('Their name');
+    expect(el.shadowRoot!.querySelector('[part~="changed-elsewhere"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('discards unsaved edits and loads the latest version on request, by keyboard, and then saves on it', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr, world.programId);
+    const before = await world.hr.programs.get(world.programId);
+    set(el, 'goals', 'My unsaved goal');
+    await world.as(admin).programs.update({ id: before.id, expectedVersion: before.version, changes: { description: 'Theirs' } });
+    await until(() => button(el, 'Discard my edits and load the latest version'), 'the way to load the latest');
+    expect(field<HTMLTextAreaElement>(el, 'goals').value).to.equal('My unsaved goal');
+    button(el, 'Discard my edits and load the latest version')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(field<HTMLTextAreaElement>(el, 'description').value).to.equal('Theirs');
+    expect(field<HTMLTextAreaElement>(el, 'goals').value).to.equal(before.goals.join('\n'));
+    expect(text(el)).to.not.contain('Unsaved changes');
+    expect(el.shadowRoot!.querySelector('[part~="changed-elsewhere"]')).to.equal(null);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('title', 'focus moves to the reloaded form’s heading');
+    field(el, 'name').select();
+    await sendKeys({ type: 'Renamed on the latest' });
+    $(el, 'button[type="submit"]').click();
+    await until(() => text(el).includes('Changes to “Renamed on the latest” saved.'), 'the save');
+    expect(await world.hr.programs.get(world.programId)).to.deep.include({ name: 'Renamed on the latest', description: 'Theirs' });
+  });
+
+  it('ignores a late answer for a program no longer shown: a phase change or a save lands on its own program only', async () => {
+    const world = await seededWorld();
+    const second = await world.hr.programs.create(programInput({ name: 'Second program' }));
+    const first = await world.hr.programs.get(world.programId);
+    const el = await setup(world.hr, second.id);
+
+    // A phase change of the second program answers after the admin switched to the first one.
+    const releasePhase = holdPrograms(world.hr, 'openEnrolment');
+    const phaseChanged = oneEvent(el, 'upward-program-phase-changed');
+    button(el, 'Open enrolment')!.click();
+    el.programId = world.programId;
+    await until(() => field(el, 'name')?.value === first.name, 'the first program');
+    releasePhase();
+    expect((await phaseChanged).detail.program).to.include({ id: second.id, phase: 'enrolling' });
+    await frames();
+    expect(text(el)).to.contain(`Program: ${first.name}`);
+    expect(text(el)).to.contain('Current phase: Matching');
+    expect(field(el, 'name').value).to.equal(first.name);
+    expect(text(el)).to.not.contain('is now in the phase');
+
+    // A save of the second program answers after the admin switched back to the first one.
+    el.programId = second.id;
+    await until(() => field(el, 'name')?.value === 'Second program', 'the second program');
+    set(el, 'description', 'Only for the second program');
+    const releaseSave = holdPrograms(world.hr, 'update');
+    const saved = oneEvent(el, 'upward-program-saved');
+    $(el, 'button[type="submit"]').click();
+    el.programId = world.programId;
+    await until(() => field(el, 'name')?.value === first.name, 'the first program again');
+    releaseSave();
+    expect((await saved).detail.program).to.include({ id: second.id, description: 'Only for the second program' });
+    await frames();
+    expect(el.programId).to.equal(world.programId);
+    expect(text(el)).to.contain(`Program: ${first.name}`);
+    expect(field<HTMLTextAreaElement>(el, 'description').value).to.equal(first.description);
+    expect(text(el)).to.not.contain('Changes to “Second program” saved');
+
+    // What the admin now saves goes to the first program, and leaves the second one alone.
+    set(el, 'description', 'For the first program');
+    $(el, 'button[type="submit"]').click();
+    await until(() => text(el).includes(`Changes to “${first.name}” saved.`), 'the save of the first program');
+    expect(await world.hr.programs.get(world.programId)).to.deep.include({ description: 'For the first program', phase: 'matching' });
+    expect(await world.hr.programs.get(second.id)).to.deep.include({ description: 'Only for the second program', phase: 'enrolling' });
+  });
+
+  it('shows a champion the program read-only, without edit controls, and a new program as admins-only', async () => {
+    const world = await seededWorld();
+    const chris = await setup(world.as({ personId: 'chris' }), world.programId);
+    expect(text(chris)).to.contain('Program: Digital Leaders 2027');
+    expect(text(chris)).to.contain('Only admins can change this program');
+    expect(text(chris)).to.contain('Current phase: Matching');
+    for (const label of ['Launch the program', 'Reopen enrolment', 'Close the program…', 'Close the program']) expect(button(chris, label), label).to.equal(undefined);
+    expect(chris.shadowRoot!.querySelector('dialog')).to.equal(null);
+    const visible = [...chris.shadowRoot!.querySelectorAll<HTMLElement>('input, select, textarea, button')].filter((c) => c.checkVisibility() && !c.matches(':disabled'));
+    expect(visible.map((c) => c.outerHTML.slice(0, 80))).to.deep.equal([], 'no control that edits is offered');
+    expect(field(chris, 'name').value).to.equal('Digital Leaders 2027');
+    await expect(chris).to.be.accessible();
+
+    const fresh = await setup(world.as({ personId: 'chris' }));
+    expect(fresh.shadowRoot!.querySelector('[part~="forbidden"]')).to.not.equal(null);
+    expect(fresh.shadowRoot!.querySelector('form')).to.equal(null);
   });
 
   it('renders in German', async () => {

@@ -193,6 +193,25 @@ describe('<upward-session-log>', () => {
     expect(await world.anna.actionItems.list({ matchId: world.matchId })).to.have.length(0);
   });
 
+  it('keeps focus in the form when action item rows are removed, down to the last one', async () => {
+    const world = await matchWorld();
+    await planned(world);
+    const el = await mount(world);
+    [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Log this session'))!.click();
+    await until(() => $(el, '#field-sharedNotes'), 'the log form');
+    for (let i = 0; i < 2; i++) {
+      $(el, '[data-action="add-row"]').click();
+      await until(() => $(el, `#field-actionItems-${i}-text`), 'the new row');
+    }
+    $(el, '[data-action="remove-row"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !$(el, '#field-actionItems-1-text'), 'one row fewer');
+    expect(shadow(el).activeElement?.getAttribute('data-action')).to.equal('remove-row');
+    await sendKeys({ press: 'Enter' });
+    await until(() => !$(el, '#field-actionItems-0-text'), 'no rows left');
+    await until(() => shadow(el).activeElement?.getAttribute('data-action') === 'add-row', 'focus on "Add an action item"');
+  });
+
   it('keeps a private note to its author, marked as visible only to them', async () => {
     const world = await matchWorld();
     const s = await planned(world);

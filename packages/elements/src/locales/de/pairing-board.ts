@@ -62,4 +62,7 @@ export const templates = {
   'pairing-board.allowed-note': str`${0} mit ${1} wieder zugelassen.`,
   'pairing-board.swapped-note': str`Getauscht: ${0} jetzt mit ${1}, ${2} mit ${3}.`,
   'pairing-board.published-note': str`${0} Matches veröffentlicht.`,
+  'pairing-board.forbidden': 'Nur die HR-Administration kann Paare bilden, daher ist die Paarungsübersicht für Sie nicht zugänglich.',
+  'pairing-board.forbidden-hint':
+    'Champions verfolgen ihre Programme in Zahlen: wie viele Paare es gibt und wie es ihnen geht, nicht warum zwei Personen ein Paar bilden oder nicht.',
 };
