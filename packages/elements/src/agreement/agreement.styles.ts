@@ -3,16 +3,8 @@ import { css } from 'lit';
 
 export const agreementStyles = css`
   /* The live region stays in the page for screen readers but takes no room while silent. */
-  .status:empty,
-  .live:empty {
+  .status:empty {
     position: absolute;
-  }
-  .notice {
-    border-width: 2px;
-    border-color: var(--_accent);
-  }
-  .notice p {
-    margin: 0 0 var(--_gap);
   }
   .content,
   .text {

@@ -29,6 +29,22 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Layout classes (.row, .stack) set display, which would otherwise show a hidden element. */
+  [hidden] {
+    display: none !important;
+  }
+  /* A live region stays in the page for screen readers but takes no room while silent. */
+  .live:empty {
+    position: absolute;
+  }
+  /* "This changed elsewhere" above a form with unsaved edits. */
+  .notice {
+    border-width: 2px;
+    border-color: var(--_accent);
+  }
+  .notice p {
+    margin: 0 0 var(--_gap);
+  }
   *,
   *::before,
   *::after {

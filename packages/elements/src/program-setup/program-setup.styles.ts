@@ -2,21 +2,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  /* .row sets display, which would otherwise show a hidden row (a closed or read-only program's actions). */
-  [hidden] {
-    display: none !important;
-  }
-  /* The live region stays in the page for screen readers but takes no room while silent. */
-  .live:empty {
-    position: absolute;
-  }
-  .notice {
-    border-width: 2px;
-    border-color: var(--_accent);
-  }
-  .notice p {
-    margin: 0 0 var(--_gap);
-  }
   fieldset.plain {
     border: 0;
     padding: 0;
