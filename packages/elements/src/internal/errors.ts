@@ -16,22 +16,13 @@ export interface DescribedError {
   code: string;
   /** One sentence for the summary (in the language of the moment the error happened; `errorMessage` says it now). */
   message: string;
-  /** Field path (`playbook.sessionMinutes`) → message (as first said; `fieldError` says it now). */
-  fields: ReadonlyMap<string, string>;
+  /** Field path (`playbook.sessionMinutes`) → the SDK's issue there (`fieldError` says it in the current language). */
+  fields: ReadonlyMap<string, IssueLike>;
   /**
-   * What `message` and `fields` were said from, so they can be said again in the current
-   * language. Copies made with `{ ...error }` keep it; an error built by hand may lack it.
+   * What `message` was said from, so it can be said again in the current language. Copies made
+   * with `{ ...error }` keep it; an error built by hand may lack it.
    */
-  source?: ErrorSource;
-}
-
-export interface ErrorSource {
-  /** `message` as `describeError` said it: a caller that put its own sentence there keeps that. */
-  message: string;
-  /** The thrown error's own message, for codes without a sentence of their own. */
-  raw: string;
-  /** Each field message as first said → the SDK issues it was said from. */
-  issues: ReadonlyMap<string, readonly IssueLike[]>;
+  source?: { message: string; raw: string };
 }
 
 interface ErrorLike {
@@ -68,19 +59,14 @@ export function describeError(error: unknown): DescribedError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const code = typeof e.code === 'string' ? e.code : 'unknown';
   const raw = typeof e.message === 'string' ? e.message.replace(/^\[upward\]\s*/, '') : String(error);
-  const fields = new Map<string, string>();
-  const issues = new Map<string, IssueLike[]>();
+  const fields = new Map<string, IssueLike>();
   if (Array.isArray(e.issues)) {
     for (const issue of e.issues as { path?: unknown; message?: unknown }[]) {
-      if (typeof issue.path === 'string' && typeof issue.message === 'string' && !fields.has(issue.path)) {
-        const said = sayIssue(issue as IssueLike);
-        fields.set(issue.path, said);
-        issues.set(said, [...(issues.get(said) ?? []), issue as IssueLike]);
-      }
+      if (typeof issue.path === 'string' && typeof issue.message === 'string' && !fields.has(issue.path)) fields.set(issue.path, issue as IssueLike);
     }
   }
   const message = generalMessage(code, raw);
-  return { code, message, fields, source: { message, raw, issues } };
+  return { code, message, fields, source: { message, raw } };
 }
 
 /** The summary's sentence in the current language (a sentence a caller put there stays as it is). */
@@ -89,26 +75,12 @@ export function errorMessage(error: DescribedError): string {
   return source && error.message === source.message ? generalMessage(error.code, source.raw) : error.message;
 }
 
-/**
- * A field message in the current language. `path` is where the message is now: `scopeError` and
- * `unwrapChanges` move messages to other paths, which end with the SDK's path (less `changes.`).
- */
-function sayAgain(error: DescribedError, path: string, said: string): string {
-  const candidates = error.source?.issues.get(said);
-  if (!candidates?.length) return said;
-  const at = (issue: IssueLike) => {
-    const p = issue.path.replace(/^changes\./, '');
-    return path === p || path.endsWith(`.${p}`) || path === issue.path || path.endsWith(`.${issue.path}`);
-  };
-  return sayIssue(candidates.find(at) ?? candidates[0]!);
-}
-
 /** The message for `path` or for any field below it (`playbook` covers `playbook.cadence.every`). */
 export function fieldError(error: DescribedError | undefined, path: string): string | undefined {
   if (!error) return undefined;
   const exact = error.fields.get(path);
-  if (exact) return sayAgain(error, path, exact);
-  for (const [p, m] of error.fields) if (p.startsWith(`${path}.`)) return sayAgain(error, p, m);
+  if (exact) return sayIssue(exact);
+  for (const [p, issue] of error.fields) if (p.startsWith(`${path}.`)) return sayIssue(issue);
   return undefined;
 }
 
@@ -145,9 +117,9 @@ export function renderErrorSummary(
     target?.focus();
   };
   const entries = () =>
-    [...error.fields].map(([path, said]) => {
+    [...error.fields].map(([path, issue]) => {
       const top = Object.keys(labels).find((k) => path === k || path.startsWith(`${k}.`));
-      return { path: top ?? path, label: top ? labels[top] : path, message: sayAgain(error, path, said) };
+      return { path: top ?? path, label: top ? labels[top] : path, message: sayIssue(issue) };
     });
   return html`<div class="error-summary" part="error-summary" role="alert">
     <h3>${errorMessage(error)}</h3>

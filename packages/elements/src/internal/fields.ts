@@ -47,10 +47,10 @@ export function renderField(
 
 /** The same error with every field path under `prefix`, so two forms on one element never share ids. */
 export function scopeError(error: DescribedError, prefix: string): DescribedError {
-  return { ...error, fields: new Map([...error.fields].map(([path, message]) => [`${prefix}${path}`, message])) };
+  return { ...error, fields: new Map([...error.fields].map(([path, issue]) => [`${prefix}${path}`, issue])) };
 }
 
 /** The SDK names update errors `changes.<field>`; a form knows them by `<field>`. */
 export function unwrapChanges(error: DescribedError): DescribedError {
-  return { ...error, fields: new Map([...error.fields].map(([path, message]) => [path.replace(/^changes\./, ''), message])) };
+  return { ...error, fields: new Map([...error.fields].map(([path, issue]) => [path.replace(/^changes\./, ''), issue])) };
 }
