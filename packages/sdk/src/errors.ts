@@ -34,23 +34,7 @@ export abstract class UpwardError extends Error {
  * - `end_before_start`: an end (a date, a time) is not after its start.
  * Rules the SDK words only in English (`custom`) keep their `message`.
  */
-export type FieldIssueCode =
-  | 'required'
-  | 'invalid_type'
-  | 'too_small'
-  | 'too_big'
-  | 'invalid_format'
-  | 'invalid_value'
-  | 'invalid_union'
-  | 'invalid_key'
-  | 'invalid_element'
-  | 'unrecognized_keys'
-  | 'not_multiple_of'
-  | 'duplicate'
-  | 'end_before_start'
-  | 'custom';
-
-export const fieldIssueCodes: readonly FieldIssueCode[] = [
+export const fieldIssueCodes = [
   'required',
   'invalid_type',
   'too_small',
@@ -65,7 +49,11 @@ export const fieldIssueCodes: readonly FieldIssueCode[] = [
   'duplicate',
   'end_before_start',
   'custom',
-];
+] as const;
+export type FieldIssueCode = (typeof fieldIssueCodes)[number];
+
+const issueCodes = new Set<string>(fieldIssueCodes);
+export const isFieldIssueCode = (code: unknown): code is FieldIssueCode => typeof code === 'string' && issueCodes.has(code);
 
 /**
  * One failing field: `path` is dotted (`playbook.cadence.every`, `members.0.personId`), `message`

@@ -4,7 +4,7 @@
  * code and the parameters of its message, so an interface can say it in its own language.
  */
 import * as z from 'zod/mini';
-import { ValidationError, fieldIssueCodes, type FieldIssue, type FieldIssueCode } from '../errors.ts';
+import { ValidationError, isFieldIssueCode, type FieldIssue } from '../errors.ts';
 
 /**
  * Ids come from hosts and imports as well as from us. Control and invisible formatting characters
@@ -178,8 +178,6 @@ const worded: ReadonlyMap<string, IssueDetails> = new Map<string, IssueDetails>(
   ['describe the purpose when it is "custom"', { code: 'required' }],
 ]);
 
-const knownCodes = new Set<string>(fieldIssueCodes);
-
 /**
  * A custom issue may name its code in `params` (`z.refine(check, { message, params: { code: 'duplicate' } })`),
  * and an issue re-raised from a FieldIssue (`ctx.addIssue({ code: 'custom', message, params: fieldIssue })`)
@@ -187,8 +185,8 @@ const knownCodes = new Set<string>(fieldIssueCodes);
  */
 function detailsFromParams(params: Record<string, unknown> | undefined): IssueDetails | undefined {
   const code = params?.['code'];
-  if (typeof code !== 'string' || !knownCodes.has(code)) return undefined;
-  const details: IssueDetails = { code: code as FieldIssueCode };
+  if (!isFieldIssueCode(code)) return undefined;
+  const details: IssueDetails = { code };
   const origin = typeof params!['origin'] === 'string' ? originOf(params!['origin']) : undefined;
   if (origin) details.origin = origin;
   for (const key of ['minimum', 'maximum'] as const) if (typeof params![key] === 'number') details[key] = params![key];

@@ -19,9 +19,8 @@ import {
   StorageError,
   UpwardError,
   ValidationError,
-  fieldIssueCodes,
+  isFieldIssueCode,
   type FieldIssue,
-  type FieldIssueCode,
   type StorageFailure,
 } from '../errors.ts';
 
@@ -65,12 +64,11 @@ const WireFieldIssue = z.object({
 });
 
 const ORIGINS = new Set<string>(['string', 'array', 'number', 'date']);
-const CODES = new Set<string>(fieldIssueCodes);
 
 /** A wire issue as the SDK's FieldIssue: an unknown code is `custom` (its message says it), an unknown origin is dropped. */
 function fieldIssueOf({ code, origin, ...rest }: z.infer<typeof WireFieldIssue>): FieldIssue {
   const issue: FieldIssue = rest;
-  if (code !== undefined) issue.code = CODES.has(code) ? (code as FieldIssueCode) : 'custom';
+  if (code !== undefined) issue.code = isFieldIssueCode(code) ? code : 'custom';
   if (origin !== undefined && ORIGINS.has(origin)) issue.origin = origin as NonNullable<FieldIssue['origin']>;
   return issue;
 }
