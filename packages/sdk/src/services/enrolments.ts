@@ -97,14 +97,38 @@ async function assertNothingUnderWay(repo: Repository, enrolment: Enrolment, ope
 }
 
 export function enrolmentsService(ctx: ServiceContext): EnrolmentsApi {
-  const decide = (to: Enrolment['status'], permission: 'enrolments.decide' | 'enrolments.withdraw') => (input: unknown) =>
-    command(ctx, Decision, input, async ({ id, expectedVersion, note }, repo) => {
-      const enrolment = await repo.get('enrolments', id);
-      authorize(permission, relationsOf(ctx.actor, { ownerId: enrolment.personId }));
-      assertVersion('enrolment', enrolment, expectedVersion);
-      assertTransition('enrolment', id, enrolment.status, to);
-      return repo.update('enrolments', enrolment, { status: to, decisionNote: note });
-    });
+  /** A decision on an enrolment; `consequences` runs in the same transaction once it is written. */
+  const decide =
+    (to: Enrolment['status'], permission: 'enrolments.decide' | 'enrolments.withdraw', consequences?: (enrolment: Enrolment, repo: Repository, now: string) => Promise<void>) =>
+    (input: unknown) =>
+      command(ctx, Decision, input, async ({ id, expectedVersion, note }, repo, now) => {
+        const enrolment = await repo.get('enrolments', id);
+        authorize(permission, relationsOf(ctx.actor, { ownerId: enrolment.personId }));
+        assertVersion('enrolment', enrolment, expectedVersion);
+        assertTransition('enrolment', id, enrolment.status, to);
+        const decided = await repo.update('enrolments', enrolment, { status: to, decisionNote: note });
+        await consequences?.(enrolment, repo, now);
+        return decided;
+      });
+
+  /** A withdrawal takes the leaver's matches that have not started with it (see assertNothingUnderWay). */
+  const leaveMatches = async (enrolment: Enrolment, repo: Repository, now: string): Promise<void> => {
+    const open = await openMatchesOf(repo, enrolment.programId, enrolment.personId);
+    await assertNothingUnderWay(repo, enrolment, open);
+    const program = await repo.get('programs', enrolment.programId);
+    const passOn: string[] = [];
+    for (const match of open) {
+      assertTransition('match', match.id, match.status, 'ended');
+      const members = match.members.map((m) => (m.personId === enrolment.personId ? { ...m, response: 'declined' as const } : m));
+      await repo.update('matches', match, { members, status: 'ended', endReason: { kind: 'declined' } });
+      // As when a mentor says no: a mentee whose request the leaver held moves on to their next choice.
+      const mentee = match.members.find((m) => m.role === 'mentee');
+      if (match.origin === 'requested' && mentee && mentee.personId !== enrolment.personId) passOn.push(mentee.personId);
+    }
+    // Only once every match of the leaver has ended (and their enrolment with it), so no next
+    // choice can fall on them again.
+    for (const menteeId of passOn) await requestNextChoice(ctx, repo, program, menteeId, now);
+  };
 
   return {
     enrol: (input) =>
@@ -146,30 +170,7 @@ export function enrolmentsService(ctx: ServiceContext): EnrolmentsApi {
     approve: decide('approved', 'enrolments.decide'),
     waitlist: decide('waitlisted', 'enrolments.decide'),
     decline: decide('declined', 'enrolments.decide'),
-    withdraw: (input) =>
-      command(ctx, Decision, input, async ({ id, expectedVersion, note }, repo, now) => {
-        const enrolment = await repo.get('enrolments', id);
-        authorize('enrolments.withdraw', relationsOf(ctx.actor, { ownerId: enrolment.personId }));
-        assertVersion('enrolment', enrolment, expectedVersion);
-        assertTransition('enrolment', id, enrolment.status, 'withdrawn');
-        const open = await openMatchesOf(repo, enrolment.programId, enrolment.personId);
-        await assertNothingUnderWay(repo, enrolment, open);
-        const withdrawn = await repo.update('enrolments', enrolment, { status: 'withdrawn', decisionNote: note });
-        const program = await repo.get('programs', enrolment.programId);
-        const passOn: string[] = [];
-        for (const match of open) {
-          assertTransition('match', match.id, match.status, 'ended');
-          const members = match.members.map((m) => (m.personId === enrolment.personId ? { ...m, response: 'declined' as const } : m));
-          await repo.update('matches', match, { members, status: 'ended', endReason: { kind: 'declined' } });
-          // As when a mentor says no: a mentee whose request the leaver held moves on to their next choice.
-          const mentee = match.members.find((m) => m.role === 'mentee');
-          if (match.origin === 'requested' && mentee && mentee.personId !== enrolment.personId) passOn.push(mentee.personId);
-        }
-        // Only once every match of the leaver has ended (and their enrolment with it), so no next
-        // choice can fall on them again.
-        for (const menteeId of passOn) await requestNextChoice(ctx, repo, program, menteeId, now);
-        return withdrawn;
-      }),
+    withdraw: decide('withdrawn', 'enrolments.withdraw', leaveMatches),
 
     get: (id) =>
       query(ctx, Id, id, async (enrolmentId, repo) => {
