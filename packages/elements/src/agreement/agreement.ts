@@ -16,6 +16,7 @@ import { CommandElement } from '../internal/command-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
 import { fieldId, renderErrorSummary } from '../internal/errors.ts';
+import { renderChangedElsewhere, renderLoadLatest } from '../internal/changed-elsewhere.ts';
 import { formatDateTime } from '../internal/format.ts';
 import { DataTask } from '../internal/task.ts';
 import { renderField } from '../internal/fields.ts';
@@ -332,20 +333,16 @@ export class UpwardAgreement extends CommandElement {
       renderField(path, label, error, (f) => html`<textarea id=${f.id} name=${path} rows=${rows} .value=${value} aria-invalid=${f.invalid} aria-describedby=${f.describedBy}></textarea>`, hint);
     const input = (path: string, label: string, value: string) =>
       renderField(path, label, error, (f) => html`<input id=${f.id} name=${path} .value=${value} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`);
-    const loadLatest = html`<button type="button" @click=${() => this.loadLatest()}>
-      ${msg('Discard my edits and load the latest version', { id: 'agreement.load-latest' })}
-    </button>`;
+    const loadLatest = () => void this.loadLatest();
     return html`<form class="stack" part="form" novalidate @input=${this.onInput} @submit=${(e: SubmitEvent) => this.save(e, d)}>
       <div class="live" role="status" aria-live="polite">${changedElsewhere && !conflict
-          ? html`<div class="card notice" part="changed-elsewhere">
-              <p>
-                ${msg(
-                  'Someone else changed this draft while you were editing. Your edits are still here, but they were made on the earlier version, so saving them will be refused rather than undo that change. Note what you want to keep, then load the latest version and make your changes again.',
-                  { id: 'agreement.changed-elsewhere' },
-                )}
-              </p>
-              ${loadLatest}
-            </div>`
+          ? renderChangedElsewhere(
+              msg(
+                'Someone else changed this draft while you were editing. Your edits are still here, but they were made on the earlier version, so saving them will be refused rather than undo that change. Note what you want to keep, then load the latest version and make your changes again.',
+                { id: 'agreement.changed-elsewhere' },
+              ),
+              loadLatest,
+            )
           : nothing}</div>
       ${conflict
         ? html`<div class="error-summary" part="error-summary" role="alert">
@@ -357,7 +354,7 @@ export class UpwardAgreement extends CommandElement {
                 id: 'agreement.conflict-hint',
               })}
             </p>
-            ${loadLatest}
+            ${renderLoadLatest(loadLatest)}
           </div>`
         : renderErrorSummary(error, labels, this.shadowRoot)}
       ${area('content.goals', labels['content.goals']!, d.goals, msg('(one per line)', { id: 'session-log.one-per-line' }))}

@@ -17,6 +17,7 @@ import { baseStyles } from '../internal/styles.ts';
 import { dialogStyles } from '../internal/dialog.styles.ts';
 import { emit } from '../internal/events.ts';
 import { describeError, fieldError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { renderChangedElsewhere } from '../internal/changed-elsewhere.ts';
 import { fieldState, renderFieldError, unwrapChanges } from '../internal/fields.ts';
 import { focusAfterRender } from '../internal/focus.ts';
 import { DataTask } from '../internal/task.ts';
@@ -373,28 +374,24 @@ export class UpwardProgramSetup extends UpwardElement {
           <button class="primary" type="submit" ?disabled=${this.busy}>
             ${this.busy ? msg('Saving…', { id: 'common.saving' }) : this.program ? msg('Save changes', { id: 'program-setup.save' }) : msg('Create program', { id: 'program-setup.create' })}
           </button>
-          ${this.dirty ? html`<span class="muted">${newer ? this.unsavedStale() : msg('Unsaved changes', { id: 'program-setup.unsaved' })}</span>` : nothing}
+          ${this.dirty ? html`<span class="muted">${newer
+                ? msg('Unsaved changes, made on an older version (see the notice above the form)', { id: 'program-setup.unsaved-stale' })
+                : msg('Unsaved changes', { id: 'program-setup.unsaved' })}</span>` : nothing}
         </div>
       </form>
       <p class="status" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
   }
 
-  private unsavedStale(): string {
-    return msg('Unsaved changes, made on an older version (see the notice above the form)', { id: 'program-setup.unsaved-stale' });
-  }
-
   /** The program changed elsewhere while the form has unsaved edits: say so, with the way out. */
   private renderChangedElsewhere(): TemplateResult {
-    return html`<div class="card notice" part="changed-elsewhere">
-      <p>
-        ${msg(
-          'Someone else changed this program while you were editing. Your unsaved edits are still here, but they were made on the earlier version, so saving them will be refused rather than undo that change. Note what you want to keep, then load the latest version and make your changes again.',
-          { id: 'program-setup.changed-elsewhere' },
-        )}
-      </p>
-      <button type="button" @click=${this.loadLatest}>${msg('Discard my edits and load the latest version', { id: 'program-setup.load-latest' })}</button>
-    </div>`;
+    return renderChangedElsewhere(
+      msg(
+        'Someone else changed this program while you were editing. Your unsaved edits are still here, but they were made on the earlier version, so saving them will be refused rather than undo that change. Note what you want to keep, then load the latest version and make your changes again.',
+        { id: 'program-setup.changed-elsewhere' },
+      ),
+      () => this.loadLatest(),
+    );
   }
 
   private renderForbidden(): TemplateResult {

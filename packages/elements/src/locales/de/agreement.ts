@@ -28,7 +28,6 @@ export const templates = {
     'Jemand anderes hat diesen Entwurf geändert, während Sie ihn bearbeitet haben. Ihre Änderungen sind noch da, beruhen aber auf der früheren Fassung; deshalb wird das Speichern abgelehnt, statt die andere Änderung rückgängig zu machen. Notieren Sie, was Sie behalten möchten, laden Sie dann die neueste Fassung und nehmen Sie Ihre Änderungen erneut vor.',
   'agreement.conflict': 'Jemand anderes hat diesen Entwurf geändert, während Sie ihn bearbeitet haben; Ihre Änderungen wurden deshalb nicht gespeichert.',
   'agreement.conflict-hint': 'Sie stehen noch im Formular unten. Notieren Sie, was Sie behalten möchten, laden Sie dann die neueste Fassung und nehmen Sie Ihre Änderungen erneut vor.',
-  'agreement.load-latest': 'Meine Änderungen verwerfen und die neueste Fassung laden',
   'agreement.signatures': 'Unterschriften',
   'agreement.signed-on': str`unterschrieben am ${0}`,
   'agreement.pending': 'noch nicht unterschrieben',

@@ -2,6 +2,7 @@
 import { str } from '@lit/localize';
 
 export const templates = {
+  'common.load-latest': 'Meine Änderungen verwerfen und die neueste Fassung laden',
   'common.error.validation': 'Bitte korrigieren Sie die unten markierten Felder.',
   'common.error.forbidden': 'Dazu sind Sie nicht berechtigt.',
   'common.error.not-found': 'Dieser Eintrag existiert nicht mehr; er wurde möglicherweise entfernt.',

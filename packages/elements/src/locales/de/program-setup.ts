@@ -15,7 +15,6 @@ export const templates = {
   'program-setup.unsaved-stale': 'Nicht gespeicherte Änderungen an einer älteren Fassung (siehe Hinweis über dem Formular)',
   'program-setup.changed-elsewhere':
     'Jemand anderes hat dieses Programm geändert, während Sie es bearbeitet haben. Ihre nicht gespeicherten Änderungen sind noch da, beruhen aber auf der früheren Fassung; deshalb wird das Speichern abgelehnt, statt die andere Änderung rückgängig zu machen. Notieren Sie, was Sie behalten möchten, laden Sie dann die neueste Fassung und nehmen Sie Ihre Änderungen erneut vor.',
-  'program-setup.load-latest': 'Meine Änderungen verwerfen und die neueste Fassung laden',
   'program-setup.latest-loaded': 'Ihre Änderungen wurden verworfen. Die neueste Fassung des Programms wird angezeigt.',
   'program-setup.read-only': 'Nur Administratorinnen und Administratoren können dieses Programm ändern. Sie sehen seine Einstellungen so, wie sie derzeit sind.',
   'program-setup.forbidden-title': 'Nur Administratorinnen und Administratoren können Programme einrichten',
