@@ -1,3 +1,5 @@
+import type { BrokenRule } from './matching/types.ts';
+
 /**
  * The one error hierarchy of Upward. Every failure a caller can see is an `UpwardError` with a
  * stable `code`, so hosts (and the REST layer) can branch on it without parsing messages.
@@ -31,7 +33,13 @@ export abstract class UpwardError extends Error {
  * (`message` is English). Named after zod's issue codes, plus:
  * - `required`: a value is missing (or a box that must be ticked is not);
  * - `duplicate`: a list repeats an entry;
- * - `end_before_start`: an end (a date, a time) is not after its start.
+ * - `end_before_start`: an end (a date, a time) is not after its start;
+ * - `not_found`: the id names nobody (or nothing) there is;
+ * - `not_in_match`: the person or session named is not part of the match;
+ * - `self_reference`: a person points at themselves (their own manager, ranking themselves);
+ * - `cycle`: a reporting line would loop back on itself;
+ * - `taken`: the value (an email) already belongs to someone else;
+ * - `broken_rule`: a pairing rule rules the match out (`violation` says which, and what broke it).
  * Rules the SDK words only in English (`custom`) keep their `message`.
  */
 export const fieldIssueCodes = [
@@ -48,6 +56,12 @@ export const fieldIssueCodes = [
   'not_multiple_of',
   'duplicate',
   'end_before_start',
+  'not_found',
+  'not_in_match',
+  'self_reference',
+  'cycle',
+  'taken',
+  'broken_rule',
   'custom',
 ] as const;
 export type FieldIssueCode = (typeof fieldIssueCodes)[number];
@@ -76,6 +90,8 @@ export interface FieldIssue {
   format?: string;
   /** invalid_type: the kind of value expected: `string`, `number`, `int`, `boolean`, `array`, `object`, … */
   expected?: string;
+  /** broken_rule: the pairing rule and what broke it, as the matching engine reports it. */
+  violation?: BrokenRule;
 }
 
 export class ValidationError extends UpwardError {

@@ -12,7 +12,18 @@ export type { PeopleApi, ImportReport, ImportRowError } from './services/people.
 export type { EnrolmentsApi } from './services/enrolments.ts';
 export type { MatchesApi } from './services/matches.ts';
 export type { MatchingApi, MatchingProposal, ProposedPair, MentorSuggestion, SuggestOptions } from './services/matching.ts';
-export type { PairExplanation, RuleViolation, RuleId } from './matching/types.ts';
+export type {
+  PairExplanation,
+  RuleViolation,
+  RuleId,
+  RuleDetails,
+  BrokenRule,
+  Reason,
+  ReasonDetails,
+  FactorName,
+  UnmatchedReason,
+  UnmatchedDetails,
+} from './matching/types.ts';
 export type { MatchingSolver } from './matching/worker-protocol.ts';
 export type { AgreementsApi } from './services/agreements.ts';
 export type { SessionsApi, SessionView, SessionSchedule } from './services/sessions.ts';

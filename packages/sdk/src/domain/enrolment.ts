@@ -21,7 +21,7 @@ export const AvailabilitySlot = z
     startMinute: z.int().check(z.gte(0), z.lte(1439)),
     endMinute: z.int().check(z.gte(1), z.lte(1440)),
   })
-  .check(z.refine((s) => s.endMinute > s.startMinute, { message: 'must end after it starts', path: ['endMinute'] }));
+  .check(z.refine((s) => s.endMinute > s.startMinute, { message: 'must end after it starts', path: ['endMinute'], params: { code: 'end_before_start' } }));
 export type AvailabilitySlot = z.infer<typeof AvailabilitySlot>;
 
 export const enrolmentFields = {
@@ -32,7 +32,7 @@ export const enrolmentFields = {
   skills: z.array(SkillLevel).check(
     z.minLength(1, 'name at least one skill'),
     z.maxLength(20),
-    z.refine((s) => new Set(s.map((x) => x.skill.toLowerCase())).size === s.length, 'must not repeat a skill'),
+    z.refine((s) => new Set(s.map((x) => x.skill.toLowerCase())).size === s.length, { message: 'must not repeat a skill', params: { code: 'duplicate' } }),
   ),
   goals: z._default(phrases(10), []),
   availability: z._default(z.array(AvailabilitySlot).check(z.maxLength(28)), []),

@@ -37,7 +37,7 @@ export function text(min: number, max: number) {
 export function phrases(maxItems: number, maxLength = 200) {
   return z.array(text(1, maxLength)).check(
     z.maxLength(maxItems),
-    z.refine((items) => new Set(items.map((i) => i.toLowerCase())).size === items.length, 'must not repeat an entry'),
+    z.refine((items) => new Set(items.map((i) => i.toLowerCase())).size === items.length, { message: 'must not repeat an entry', params: { code: 'duplicate' } }),
   );
 }
 
@@ -65,12 +65,11 @@ export const TimeZone = z.string().check(
     } catch {
       return false;
     }
-  }, 'must be an IANA time zone such as Europe/Berlin'),
+  }, { message: 'must be an IANA time zone such as Europe/Berlin', params: { code: 'invalid_format', format: 'time_zone' } }),
 );
 
-export const LanguageCode = z.string().check(
-  z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as en or pt-BR'),
-);
+const LANGUAGE_MESSAGE = 'must be a language code such as en or pt-BR';
+export const LanguageCode = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, LANGUAGE_MESSAGE));
 
 export const Role = z.enum(['mentor', 'mentee']);
 export type Role = z.infer<typeof Role>;
@@ -164,18 +163,12 @@ function originOf(origin: string): FieldIssue['origin'] | undefined {
 }
 
 /**
- * Rules the SDK words itself (refinements, and patterns with their own message), by that message:
- * the common ones get a code a UI can translate. An unknown message stays `custom`.
+ * Patterns with their own message, by that message: a regex check cannot carry a code of its own
+ * (refinements do, in `params`), so these two say which format they are here.
  */
-const worded: ReadonlyMap<string, IssueDetails> = new Map<string, IssueDetails>([
+const patterns: ReadonlyMap<string, IssueDetails> = new Map<string, IssueDetails>([
   [LINK_MESSAGE, { code: 'invalid_format', format: 'url' }],
-  ['must be a language code such as en or pt-BR', { code: 'invalid_format', format: 'language' }],
-  ['must be an IANA time zone such as Europe/Berlin', { code: 'invalid_format', format: 'time_zone' }],
-  ['must not repeat an entry', { code: 'duplicate' }],
-  ['must not repeat a skill', { code: 'duplicate' }],
-  ['must be after the kickoff date', { code: 'end_before_start' }],
-  ['must end after it starts', { code: 'end_before_start' }],
-  ['describe the purpose when it is "custom"', { code: 'required' }],
+  [LANGUAGE_MESSAGE, { code: 'invalid_format', format: 'language' }],
 ]);
 
 /**
@@ -211,12 +204,12 @@ function detailsOf(issue: z.core.$ZodIssue, input: unknown, message: string): Is
       return details;
     }
     case 'invalid_format':
-      return issue.format === 'regex' ? (worded.get(message) ?? { code: 'invalid_format', format: 'regex' }) : { code: 'invalid_format', format: issue.format };
+      return issue.format === 'regex' ? (patterns.get(message) ?? { code: 'invalid_format', format: 'regex' }) : { code: 'invalid_format', format: issue.format };
     case 'invalid_value':
       // A box that must be ticked (consent): a value is required rather than one of a list.
       return issue.values.length === 1 && issue.values[0] === true ? { code: 'required' } : { code: 'invalid_value' };
     case 'custom':
-      return detailsFromParams(issue.params) ?? worded.get(message) ?? { code: 'custom' };
+      return detailsFromParams(issue.params) ?? { code: 'custom' };
     default:
       return { code: issue.code };
   }

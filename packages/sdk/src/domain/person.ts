@@ -21,7 +21,7 @@ const personFields = {
 
 const notOwnManager = z.refine<{ id?: string | undefined; managerId: string | null }>(
   (p) => p.id === undefined || p.managerId !== p.id,
-  { message: 'a person cannot be their own manager', path: ['managerId'] },
+  { message: 'a person cannot be their own manager', path: ['managerId'], params: { code: 'self_reference' } },
 );
 
 export const PersonInput = z.object({ id: z.optional(Id), ...personFields }).check(notOwnManager);

@@ -128,10 +128,12 @@ const programChecks = [
   z.refine<{ kickoffDate: string; endDate: string }>((p) => p.endDate > p.kickoffDate, {
     message: 'must be after the kickoff date',
     path: ['endDate'],
+    params: { code: 'end_before_start' },
   }),
   z.refine<{ purpose: Purpose; customPurpose?: string | undefined }>((p) => p.purpose !== 'custom' || !!p.customPurpose, {
     message: 'describe the purpose when it is "custom"',
     path: ['customPurpose'],
+    params: { code: 'required' },
   }),
 ];
 

@@ -17,7 +17,7 @@ export type { SolveMatchingOptions } from './solve-matching.ts';
 export { solveMatching, solveBuilt } from './solve-matching.ts';
 export type { StableInput } from './stable.ts';
 export { stableMatching, blockingPairs } from './stable.ts';
-export type { StableOptions, StableResult } from './stable-candidates.ts';
+export type { StableResult } from './stable-candidates.ts';
 export { stableMatchingForCandidates } from './stable-candidates.ts';
 export type { Group, GroupOptions } from './groups.ts';
 export { formGroups } from './groups.ts';

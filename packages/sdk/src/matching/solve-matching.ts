@@ -4,8 +4,8 @@ import { solveAssignment } from './assignment.ts';
 import type { MatchingProblem } from './build-problem.ts';
 import { buildProblem } from './build-problem.ts';
 import { scorePair } from './scoring.ts';
-import { listText, plural } from './text.ts';
-import type { Candidate, MatchedPair, MatchingResult, MatchingRules, RuleId, UnmatchedMentee } from './types.ts';
+import { unmatchedText } from './wording.ts';
+import type { Candidate, MatchedPair, MatchingResult, MatchingRules, UnmatchedDetails, UnmatchedMentee } from './types.ts';
 
 export interface SolveMatchingOptions {
   signal?: AbortSignal;
@@ -45,33 +45,13 @@ export function solveBuilt(mp: MatchingProblem, options: SolveMatchingOptions = 
     const allowed: string[] = [];
     for (let k = problem.edgeStart[i]!; k < problem.edgeStart[i + 1]!; k++) allowed.push(mentors[problem.edgeMentor[k]!]!.personId);
     unmatched.push(allowed.length === 0
-      ? { menteeId: mentee.personId, why: 'no-allowed-mentor', message: noMentorMessage(mentee, mp.blockedBy.get(i) ?? {}, mentors.length), allowedMentorIds: [] }
-      : { menteeId: mentee.personId, why: 'capacity-taken', message: capacityMessage(mentee, allowed.length, ctx.rules.objective), allowedMentorIds: allowed });
+      ? unmatchedMentee(mentee.personId, 'no-allowed-mentor', { mentee: mentee.name, mentors: mentors.length, blockedBy: mp.blockedBy.get(i) ?? {} }, [])
+      : unmatchedMentee(mentee.personId, 'capacity-taken', { mentee: mentee.name, allowed: allowed.length, decidedBy: ctx.rules.objective }, allowed));
   }
   return { objective: ctx.rules.objective, pairs, unmatched, total };
 }
 
-const RULE_WORDS: Record<RuleId, string> = {
-  'same-person': 'are the same person',
-  role: 'have the wrong role',
-  'level-gap': 'fall outside the level gap',
-  'reporting-chain': 'share a reporting chain',
-  'previous-pair': 'were matched before',
-  excluded: 'were excluded by an admin',
-  'shared-language': 'share no language',
-  'cross-department': 'work in the same department',
-  'capacity-full': 'have no places',
-};
-
-function noMentorMessage(mentee: Candidate, blocked: Partial<Record<RuleId, number>>, mentorCount: number): string {
-  if (mentorCount === 0) return `There are no mentors in this program for ${mentee.name}.`;
-  const parts = (Object.entries(blocked) as [RuleId, number][])
-    .sort((a, b) => b[1] - a[1])
-    .map(([rule, n]) => `${n} ${RULE_WORDS[rule]}`);
-  return `No mentor passes the program's rules for ${mentee.name}: ${listText(parts)}.`;
-}
-
-function capacityMessage(mentee: Candidate, allowed: number, objective: 'maxweight' | 'maxcard'): string {
-  const goal = objective === 'maxcard' ? 'matching as many mentees as possible with the best total' : 'the highest total score';
-  return `${mentee.name} has ${plural(allowed, 'allowed mentor')}, but their places went to other mentees: ${goal} leaves ${mentee.name} out.`;
+/** An unmatched mentee with its reason as data and in English. */
+export function unmatchedMentee<W extends keyof UnmatchedDetails>(menteeId: string, why: W, details: UnmatchedDetails[W], allowedMentorIds: string[]): UnmatchedMentee {
+  return { menteeId, why, details, message: unmatchedText(why, details), allowedMentorIds } as UnmatchedMentee;
 }

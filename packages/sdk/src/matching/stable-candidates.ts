@@ -1,16 +1,13 @@
 // Stable matching for a program's candidates: each side ranks only the partners the hard rules
-// allow; people's own ranked preferences come first, then (optionally) the other allowed partners
-// by score, so nobody is left out only because they listed few names.
+// allow; people's own ranked preferences come first, then the other allowed partners by score, so
+// nobody is left out only because they listed few names (and a mentee ranks nobody only when the
+// rules allow nobody).
 import type { MatchingProblem } from './build-problem.ts';
 import { buildProblem } from './build-problem.ts';
 import { scorePair } from './scoring.ts';
 import { stableMatching } from './stable.ts';
+import { unmatchedMentee } from './solve-matching.ts';
 import type { Candidate, MatchedPair, MatchingResult, MatchingRules, UnmatchedMentee } from './types.ts';
-
-export interface StableOptions {
-  /** Rank allowed partners the person did not list after the listed ones, by score. Default true. */
-  fillWithScores?: boolean;
-}
 
 export interface StableResult extends MatchingResult {
   /** The preference lists used (indices into mentees / mentors of `problem`). */
@@ -20,8 +17,7 @@ export interface StableResult extends MatchingResult {
   capacity: number[];
 }
 
-export function stableMatchingForCandidates(candidates: readonly Candidate[], rules: MatchingRules, options: StableOptions = {}): StableResult {
-  const fill = options.fillWithScores ?? true;
+export function stableMatchingForCandidates(candidates: readonly Candidate[], rules: MatchingRules): StableResult {
   const mp = buildProblem(candidates, rules);
   const { mentees, mentors, problem } = mp;
   const menteeIdx = new Map(mentees.map((c, i) => [c.personId, i]));
@@ -45,9 +41,7 @@ export function stableMatchingForCandidates(candidates: readonly Candidate[], ru
       const x = index.get(id);
       if (x !== undefined && ok.has(x) && !seen.has(x)) { out.push(x); seen.add(x); }
     }
-    if (fill) {
-      for (const [x] of [...allowed].sort((a, b) => b[1] - a[1] || a[0] - b[0])) if (!seen.has(x)) { out.push(x); seen.add(x); }
-    }
+    for (const [x] of [...allowed].sort((a, b) => b[1] - a[1] || a[0] - b[0])) if (!seen.has(x)) { out.push(x); seen.add(x); }
     return out;
   };
   const menteePrefs = mentees.map((c, i) => rankList(c.preferences, mentorIdx, byMentee[i]!));
@@ -74,8 +68,8 @@ export function stableMatchingForCandidates(candidates: readonly Candidate[], ru
     } else {
       const allowed = menteePrefs[i]!.map((x) => mentors[x]!.personId);
       unmatched.push(allowed.length === 0
-        ? { menteeId: mentee.personId, why: 'no-allowed-mentor', message: `No acceptable mentor for ${mentee.name}.`, allowedMentorIds: [] }
-        : { menteeId: mentee.personId, why: 'capacity-taken', message: `Every mentor ${mentee.name} ranked filled their places with mentees they ranked higher.`, allowedMentorIds: allowed });
+        ? unmatchedMentee(mentee.personId, 'no-allowed-mentor', { mentee: mentee.name, mentors: mentors.length, blockedBy: mp.blockedBy.get(i) ?? {} }, [])
+        : unmatchedMentee(mentee.personId, 'capacity-taken', { mentee: mentee.name, allowed: allowed.length, decidedBy: 'rankings' }, allowed));
     }
   });
   return { objective: rules.objective, pairs, unmatched, total, problem: mp, menteePrefs, mentorPrefs, capacity };

@@ -90,14 +90,41 @@ export interface MatchingRules {
   referenceDate?: Date | number;
 }
 
-/** One factor's part of a score: its points and a sentence a person understands. */
-export interface Reason {
-  factor: FactorName;
-  points: number;
-  /** Maximum this factor could give with the current weights. */
-  max: number;
-  text: string;
+/**
+ * What each factor found, as data: an interface says a reason in its reader's language from
+ * these (names and labels are the people's own words), and `text` is the same in English.
+ */
+export interface ReasonDetails {
+  /** `sought`: how many skills the mentee wants to learn; `taught`: the ones this mentor teaches. */
+  skills: { mentee: string; sought: number; taught: string[] };
+  /** `goals`: how many goals the mentee named; `shared`: the ones this mentor covers. */
+  topics: { mentee: string; goals: number; shared: string[] };
+  /** Minutes a week both are free. */
+  availability: { minutes: number };
+  /** Whole hours between their local times, and their zones (one when both share it). */
+  timeZone: { hours: number; zones: string[] };
+  /** The languages both speak (none: no common language). */
+  language: { shared: string[] };
+  /** How the program treats departments, and the mentee's and the mentor's departments. */
+  crossDepartment: { mode: 'required' | 'preferred' | 'ignore'; same: boolean; departments: [mentee: string, mentor: string] };
+  /** `gap`: mentee level minus mentor level (how many levels junior the mentor is); the program's band. */
+  levelGap: { mentee: string; mentor: string; gap: number; min: number; max: number };
+  /** Each ranking one of the two gave the other: `by` ranked `of` at `rank` (1 = first) of `listed`. */
+  preference: { rankings: { by: string; of: string; rank: number; listed: number }[] };
 }
+
+/** One factor's part of a score: its points, what it found, and a sentence a person understands. */
+export type Reason = {
+  [F in FactorName]: {
+    factor: F;
+    points: number;
+    /** Maximum this factor could give with the current weights. */
+    max: number;
+    /** The reason in English. */
+    text: string;
+    details: ReasonDetails[F];
+  };
+}[FactorName];
 
 export interface ScoredPair {
   score: number;
@@ -108,6 +135,7 @@ export interface ScoredPair {
 export type RuleId =
   | 'same-person'
   | 'role'
+  | 'level-limit'
   | 'level-gap'
   | 'reporting-chain'
   | 'previous-pair'
@@ -116,10 +144,30 @@ export type RuleId =
   | 'cross-department'
   | 'capacity-full';
 
-export interface RuleViolation {
-  rule: RuleId;
-  message: string;
+/** What broke each hard rule, as data (see `ReasonDetails`). */
+export interface RuleDetails {
+  'same-person': { person: string };
+  /** `person` is not an approved `role` of the program (the engine: not a candidate in that role). */
+  role: { person: string; role: Role };
+  /** `person`'s level is outside the program's limit for `role` (mentors at most, mentees at least `limit`). */
+  'level-limit': { person: string; role: Role; level: number; limit: number };
+  /** `gap`: mentee level minus mentor level; the program's band is min..max. */
+  'level-gap': { mentee: string; mentor: string; gap: number; min: number; max: number };
+  /** `above` manages `below` directly (1), as a skip-level manager (2) or higher up. */
+  'reporting-chain': { above: string; below: string; distance: number };
+  'previous-pair': { mentee: string; mentor: string };
+  excluded: { mentee: string; mentor: string };
+  'shared-language': { mentee: string; mentor: string; menteeLanguages: string[]; mentorLanguages: string[] };
+  'cross-department': { mentee: string; mentor: string; department: string };
+  /** `capacity`: the mentor's places (0: none at all). */
+  'capacity-full': { mentor: string; capacity: number };
 }
+
+/** A hard rule a pair breaks, as data: which, and what broke it. */
+export type BrokenRule = { [R in RuleId]: { rule: R; details: RuleDetails[R] } }[RuleId];
+
+/** A hard rule a pair breaks, with the sentence in English (`message`). */
+export type RuleViolation = BrokenRule & { message: string };
 
 export type PairExplanation =
   | ({ allowed: true } & ScoredPair)
@@ -131,13 +179,27 @@ export interface MatchedPair extends PairRef, ScoredPair {
   violations?: RuleViolation[];
 }
 
-export interface UnmatchedMentee {
+/** Why a mentee was left out, as data (see `ReasonDetails`). */
+export interface UnmatchedDetails {
+  /** `mentors`: how many mentors the program has; `blockedBy`: how many of them each rule ruled out. */
+  'no-allowed-mentor': { mentee: string; mentors: number; blockedBy: Partial<Record<RuleId, number>> };
+  /**
+   * `allowed`: mentors the rules allowed, whose places went to others; `decidedBy`: what gave them
+   * away (the best total score, as many mentees as possible, or the mentors' own rankings).
+   */
+  'capacity-taken': { mentee: string; allowed: number; decidedBy: 'maxweight' | 'maxcard' | 'rankings' };
+}
+
+/** Why a mentee was left out: the kind, what made it so, and the sentence in English (`message`). */
+export type UnmatchedReason = {
+  [W in keyof UnmatchedDetails]: { why: W; message: string; details: UnmatchedDetails[W] };
+}[keyof UnmatchedDetails];
+
+export type UnmatchedMentee = UnmatchedReason & {
   menteeId: PersonId;
-  why: 'no-allowed-mentor' | 'capacity-taken';
-  message: string;
   /** Mentors that were allowed for this mentee (all full). */
   allowedMentorIds: PersonId[];
-}
+};
 
 export interface MatchingResult {
   objective: 'maxweight' | 'maxcard';

@@ -11,6 +11,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import * as z from 'zod/mini';
 import { StorageError } from '../errors.ts';
 import { toStorageError } from '../storage/indexeddb-errors.ts';
+import { WireFieldIssue } from './explanations.ts';
 
 /** One write waiting to be sent. `input` is the method's argument exactly as the caller gave it. */
 export const OutboxEntry = z.object({
@@ -37,7 +38,7 @@ export const FailedEntry = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    issues: z.optional(z.array(WireFieldIssue)),
   }),
 });
 export type FailedEntry = z.infer<typeof FailedEntry>;

@@ -15,9 +15,9 @@ import {
   Match,
   Person,
   Role,
-  ScoreReason,
   Session,
 } from '../domain/index.ts';
+import { Reason, RuleViolation, WireFieldIssue, unmatchedUnion } from './explanations.ts';
 import type { Home as HomeType, HomeMatch as HomeMatchType } from '../services/home.ts';
 import type {
   MatchingProposal as MatchingProposalType,
@@ -28,12 +28,10 @@ import type { ImportReport as ImportReportType } from '../services/people.ts';
 import type { SessionView as SessionViewType } from '../services/sessions.ts';
 import type { PairExplanation as PairExplanationType } from '../matching/types.ts';
 
-export const FieldIssueSchema = z.object({ path: z.string(), message: z.string() });
-
 export const ImportReport = z.object({
   created: z.int().check(z.gte(0)),
   updated: z.int().check(z.gte(0)),
-  errors: z.array(z.object({ row: z.int(), issues: z.array(FieldIssueSchema) })),
+  errors: z.array(z.object({ row: z.int(), issues: z.array(WireFieldIssue) })),
   ignoredColumns: z.array(z.string()),
 });
 
@@ -41,9 +39,9 @@ export const ProposedPair = z.object({
   menteeId: Id,
   mentorId: Id,
   score: z.number(),
-  reasons: z.array(ScoreReason),
+  reasons: z.array(Reason),
   locked: z.boolean(),
-  warnings: z.array(z.string()),
+  warnings: z.array(RuleViolation),
 });
 
 export const MatchingProposal = z.object({
@@ -51,38 +49,23 @@ export const MatchingProposal = z.object({
   objective: z.enum(['maxweight', 'maxcard']),
   total: z.number(),
   pairs: z.array(ProposedPair),
-  unmatched: z.array(
-    z.object({ menteeId: Id, why: z.enum(['no-allowed-mentor', 'capacity-taken']), message: z.string() }),
-  ),
+  unmatched: z.array(unmatchedUnion({ menteeId: Id })),
   groups: z.nullable(z.array(z.object({ mentorIds: z.array(Id), menteeIds: z.array(Id) }))),
 });
 
 export const MentorSuggestion = z.object({
   mentor: z.object({ personId: Id, name: z.string(), title: z.string(), department: z.string() }),
   score: z.number(),
-  reasons: z.array(ScoreReason),
+  reasons: z.array(Reason),
 });
-
-const FactorName = z.enum(['skills', 'topics', 'availability', 'timeZone', 'language', 'crossDepartment', 'levelGap', 'preference']);
-const RuleId = z.enum([
-  'same-person',
-  'role',
-  'level-gap',
-  'reporting-chain',
-  'previous-pair',
-  'excluded',
-  'shared-language',
-  'cross-department',
-  'capacity-full',
-]);
 
 export const PairExplanation = z.discriminatedUnion('allowed', [
   z.object({
     allowed: z.literal(true),
     score: z.number(),
-    reasons: z.array(z.object({ factor: FactorName, points: z.number(), max: z.number(), text: z.string() })),
+    reasons: z.array(Reason),
   }),
-  z.object({ allowed: z.literal(false), violations: z.array(z.object({ rule: RuleId, message: z.string() })) }),
+  z.object({ allowed: z.literal(false), violations: z.array(RuleViolation) }),
 ]);
 
 /**

@@ -19,10 +19,10 @@ import {
   StorageError,
   UpwardError,
   ValidationError,
-  isFieldIssueCode,
   type FieldIssue,
   type StorageFailure,
 } from '../errors.ts';
+import { WireFieldIssue } from './explanations.ts';
 
 /** A request that is wrong as HTTP (bad JSON, a bad header): answered with 400, code `validation`. */
 export class MalformedRequestError extends ValidationError {
@@ -46,32 +46,6 @@ export const ProblemCode = z.enum([
   'server',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
-
-/**
- * A FieldIssue on the wire. `code` and `origin` are plain strings here, so a client still reads the
- * problems of a newer server that knows more of them; `errorFromProblem` keeps only those it knows.
- */
-const WireFieldIssue = z.object({
-  path: z.string(),
-  message: z.string(),
-  code: z.optional(z.string()),
-  origin: z.optional(z.string()),
-  minimum: z.optional(z.number()),
-  maximum: z.optional(z.number()),
-  inclusive: z.optional(z.boolean()),
-  format: z.optional(z.string()),
-  expected: z.optional(z.string()),
-});
-
-const ORIGINS = new Set<string>(['string', 'array', 'number', 'date']);
-
-/** A wire issue as the SDK's FieldIssue: an unknown code is `custom` (its message says it), an unknown origin is dropped. */
-function fieldIssueOf({ code, origin, ...rest }: z.infer<typeof WireFieldIssue>): FieldIssue {
-  const issue: FieldIssue = rest;
-  if (code !== undefined) issue.code = isFieldIssueCode(code) ? code : 'custom';
-  if (origin !== undefined && ORIGINS.has(origin)) issue.origin = origin as NonNullable<FieldIssue['origin']>;
-  return issue;
-}
 
 export const Problem = z.object({
   type: z.string(),
@@ -152,7 +126,7 @@ export function errorFromProblem(p: Problem): UpwardError | null {
     error.message = `[upward] ${p.detail}`;
     return error;
   };
-  const issues: FieldIssue[] = (p.issues ?? []).map(fieldIssueOf);
+  const issues: FieldIssue[] = p.issues ?? [];
   switch (p.code) {
     case 'validation':
       return withDetail(new ValidationError(issues));

@@ -47,7 +47,7 @@ export function actionItemsService(ctx: ServiceContext): ActionItemsApi {
 
   function assertOwner(memberIds: readonly string[], ownerId: string | undefined) {
     if (ownerId !== undefined && !memberIds.includes(ownerId)) {
-      throw new ValidationError([{ path: 'ownerId', message: 'must be a member of this match' }], 'action item');
+      throw new ValidationError([{ path: 'ownerId', message: 'must be a member of this match', code: 'not_in_match' }], 'action item');
     }
   }
 
@@ -59,7 +59,7 @@ export function actionItemsService(ctx: ServiceContext): ActionItemsApi {
         assertMeeting(match, 'no action items can be added to it');
         assertOwner(match.memberIds, fields.ownerId);
         if (fields.sessionId && (await repo.get('sessions', fields.sessionId)).matchId !== match.id) {
-          throw new ValidationError([{ path: 'sessionId', message: 'must be a session of this match' }], 'action item');
+          throw new ValidationError([{ path: 'sessionId', message: 'must be a session of this match', code: 'not_in_match' }], 'action item');
         }
         return repo.insert('actionItems', { ...fields, id: ctx.ids(), programId: match.programId, done: false, doneAt: null });
       }),

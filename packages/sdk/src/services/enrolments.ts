@@ -21,7 +21,7 @@ import {
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { requestNextChoice } from './new-match.ts';
-import { eligibilityProblem, openMatchesOf } from './pairing-guard.ts';
+import { eligibilityProblem, openMatchesOf, ruleIssue } from './pairing-guard.ts';
 import { preferenceIssues } from './preferences.ts';
 import { assertVersion, type Repository } from './repository.ts';
 
@@ -74,7 +74,7 @@ const ENROLLABLE_PHASES: readonly Program['phase'][] = ['enrolling', 'matching',
 /** The program's eligibility rules for this person in this role, as field errors. */
 function eligibilityIssues(program: Program, person: Person, input: { role: Role }): FieldIssue[] {
   const problem = eligibilityProblem(program, person, input.role);
-  return problem ? [{ path: 'role', message: problem }] : [];
+  return problem ? [ruleIssue('role', problem)] : [];
 }
 
 /**

@@ -13,7 +13,8 @@ import { formGroups, type Group } from '../matching/groups.ts';
 import { checkHardRules } from '../matching/rules.ts';
 import { scorePair } from '../matching/scoring.ts';
 import { solveHere, solveInWorker } from '../matching/worker-client.ts';
-import type { Candidate, MatchingResult, MatchingRules, PairExplanation, Reason } from '../matching/types.ts';
+import { violationOf } from '../matching/wording.ts';
+import type { Candidate, MatchingResult, MatchingRules, PairExplanation, Reason, RuleViolation, UnmatchedReason } from '../matching/types.ts';
 import type { MatchingSolver, WorkerJob } from '../matching/worker-protocol.ts';
 import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
@@ -56,10 +57,11 @@ export interface ProposedPair {
   menteeId: string;
   mentorId: string;
   score: number;
-  reasons: ScoreReason[];
+  /** Each factor's points, what it found (`details`) and the sentence in English. */
+  reasons: Reason[];
   locked: boolean;
   /** Hard rules a locked pair breaks: the admin's lock wins, the board shows the warning. */
-  warnings: string[];
+  warnings: RuleViolation[];
 }
 
 export interface MatchingProposal {
@@ -67,7 +69,7 @@ export interface MatchingProposal {
   objective: Program['matching']['objective'];
   total: number;
   pairs: ProposedPair[];
-  unmatched: { menteeId: string; why: 'no-allowed-mentor' | 'capacity-taken'; message: string }[];
+  unmatched: (UnmatchedReason & { menteeId: string })[];
   /** Group format: the groups the pairs form (one or two mentors each). */
   groups: Group[] | null;
 }
@@ -75,7 +77,7 @@ export interface MatchingProposal {
 export interface MentorSuggestion {
   mentor: { personId: string; name: string; title: string; department: string };
   score: number;
-  reasons: ScoreReason[];
+  reasons: Reason[];
 }
 
 export interface MatchingApi {
@@ -114,7 +116,8 @@ async function solveOffThread(solver: MatchingSolver, job: Extract<WorkerJob, { 
   }
 }
 
-export function toScoreReasons(reasons: readonly Reason[]): ScoreReason[] {
+/** The reasons a match keeps: points and the English sentence (the details are for the moment of choosing). */
+function toScoreReasons(reasons: readonly Reason[]): ScoreReason[] {
   return reasons.map(({ factor, points, max, text }) => ({ factor, points, max, text }));
 }
 
@@ -184,11 +187,11 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
           menteeId: p.menteeId,
           mentorId: p.mentorId,
           score: p.score,
-          reasons: toScoreReasons(p.reasons),
+          reasons: p.reasons,
           locked: p.locked,
-          warnings: (p.violations ?? []).map((v) => v.message),
+          warnings: p.violations ?? [],
         })),
-        unmatched: result.unmatched.map(({ menteeId, why, message }) => ({ menteeId, why, message })),
+        unmatched: result.unmatched.map(({ allowedMentorIds: _, ...unmatched }) => unmatched),
         groups:
           format.kind === 'group'
             ? formGroups(result, solvable, { pairMentors: format.mentorsPerGroup === 2, maxGroupSize: format.menteesPerGroup, at: pool.at })
@@ -203,17 +206,14 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
         const mentee = pool.enrolments.get(menteeId);
         const mentor = pool.enrolments.get(mentorId);
         const missing = [
-          ...(mentee?.role === 'mentee' ? [] : [{ id: menteeId, role: 'mentee' }]),
-          ...(mentor?.role === 'mentor' ? [] : [{ id: mentorId, role: 'mentor' }]),
+          ...(mentee?.role === 'mentee' ? [] : [{ id: menteeId, role: 'mentee' as const }]),
+          ...(mentor?.role === 'mentor' ? [] : [{ id: mentorId, role: 'mentor' as const }]),
         ];
         if (missing.length || !mentee || !mentor) {
-          return {
-            allowed: false,
-            violations: missing.map(({ id, role }) => ({ rule: 'role' as const, message: `${pool.people.get(id)?.name ?? id} is not an approved ${role} of this program.` })),
-          };
+          return { allowed: false, violations: missing.map(({ id, role }) => violationOf('role', { person: pool.people.get(id)?.name ?? id, role })) };
         }
         const ineligible = [mentee, mentor].flatMap((e) => eligibilityProblem(pool.program, pool.people.get(e.personId)!, e.role) ?? []);
-        if (ineligible.length) return { allowed: false, violations: ineligible.map((message) => ({ rule: 'role' as const, message: `${message}.` })) };
+        if (ineligible.length) return { allowed: false, violations: ineligible };
         const all = candidates(pool, false);
         const rules = rulesOf(pool.program, { matches: pool.matches, managers: pool.managers, at: pool.at });
         const byId = new Map(all.map((c) => [c.personId, c]));
@@ -240,7 +240,7 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
             return {
               mentor: { personId: person.id, name: person.name, title: person.title, department: person.department },
               score: scored.score,
-              reasons: toScoreReasons(scored.reasons),
+              reasons: scored.reasons,
             };
           })
           .sort((a, b) => b.score - a.score || a.mentor.name.localeCompare(b.mentor.name))

@@ -5,6 +5,8 @@
  * the last place.
  */
 import { ConflictError, ValidationError, type FieldIssue } from '../errors.ts';
+import type { RuleViolation } from '../matching/types.ts';
+import { violationOf } from '../matching/wording.ts';
 import { OPEN_MATCH_STATUSES, hasLapsed, type Enrolment, type Match, type Person, type Program, type Role } from '../domain/index.ts';
 import { createContext } from '../matching/context.ts';
 import { checkHardRules } from '../matching/rules.ts';
@@ -43,15 +45,18 @@ export function proposalPaths(prefix = ''): MatchPaths {
  * checked again whenever a match is made, because people are promoted (or re-graded) after they
  * enrolled (enrolment states the same problem as a field error).
  */
-export function eligibilityProblem(program: Program, person: Person, role: Role): string | null {
-  const { mentorMaxLevel, menteeMinLevel } = program.rules;
-  if (role === 'mentor' && mentorMaxLevel !== undefined && person.level > mentorMaxLevel) {
-    return `${person.name} is level ${person.level}; mentors in this program are at most level ${mentorMaxLevel}`;
-  }
-  if (role === 'mentee' && menteeMinLevel !== undefined && person.level < menteeMinLevel) {
-    return `${person.name} is level ${person.level}; mentees in this program are at least level ${menteeMinLevel}`;
-  }
-  return null;
+export function eligibilityProblem(program: Program, person: Person, role: Role): RuleViolation | null {
+  const limit = role === 'mentor' ? program.rules.mentorMaxLevel : program.rules.menteeMinLevel;
+  if (limit === undefined || (role === 'mentor' ? person.level <= limit : person.level >= limit)) return null;
+  return violationOf('level-limit', { person: person.name, role, level: person.level, limit });
+}
+
+/**
+ * A broken pairing rule as the issue of the field that names the person (or pair): the English
+ * sentence (as a field message, without its full stop) and the rule itself, for other languages.
+ */
+export function ruleIssue(path: string, { message, ...violation }: RuleViolation): FieldIssue {
+  return { path, message: message.replace(/\.$/, ''), code: 'broken_rule', violation };
 }
 
 /** The manager chain above each person, as a map the engine's reporting-chain rule reads. */
@@ -81,7 +86,7 @@ async function ruleViolations(repo: Repository, program: Program, mentors: Party
   const byId = new Map(candidates.map((c) => [c.personId, c]));
   return mentees.flatMap((mentee, j) =>
     mentors.flatMap((mentor, k) =>
-      checkHardRules(byId.get(mentee.person.id)!, byId.get(mentor.person.id)!, context).map((v) => ({ mentee: j, mentor: k, message: v.message })),
+      checkHardRules(byId.get(mentee.person.id)!, byId.get(mentor.person.id)!, context).map((violation) => ({ mentee: j, mentor: k, violation })),
     ),
   );
 }
@@ -103,10 +108,10 @@ export async function loadParties(
     const person = await repo.find('people', id);
     const [enrolment] = await repo.query('enrolments', 'programPerson', [program.id, id]);
     const ineligible = person && eligibilityProblem(program, person, role);
-    if (!person) issues.push({ path: pathOf(i), message: `no person with id "${id}"` });
+    if (!person) issues.push({ path: pathOf(i), message: `no person with id "${id}"`, code: 'not_found' });
     else if (!enrolment || enrolment.status !== 'approved' || enrolment.role !== role)
-      issues.push({ path: pathOf(i), message: `${person.name} is not an approved ${role} of this program` });
-    else if (ineligible) issues.push({ path: pathOf(i), message: ineligible });
+      issues.push(ruleIssue(pathOf(i), violationOf('role', { person: person.name, role })));
+    else if (ineligible) issues.push(ruleIssue(pathOf(i), ineligible));
     else parties.push({ person, enrolment });
   }
   return { parties, issues };
@@ -128,17 +133,18 @@ export async function assertMatchAllowed(
   const format = program.format;
   const maxMentors = format.kind === 'group' ? format.mentorsPerGroup : 1;
   const maxMentees = format.kind === 'group' ? format.menteesPerGroup : 1;
-  if (mentorIds.length > maxMentors) issues.push({ path: paths.members('mentor'), message: `this program allows at most ${maxMentors} mentor(s) per match` });
-  if (menteeIds.length > maxMentees) issues.push({ path: paths.members('mentee'), message: `this program allows at most ${maxMentees} mentee(s) per match` });
+  const tooMany = (max: number) => ({ code: 'too_big', origin: 'array', maximum: max, inclusive: true }) as const;
+  if (mentorIds.length > maxMentors) issues.push({ path: paths.members('mentor'), message: `this program allows at most ${maxMentors} mentor(s) per match`, ...tooMany(maxMentors) });
+  if (menteeIds.length > maxMentees) issues.push({ path: paths.members('mentee'), message: `this program allows at most ${maxMentees} mentee(s) per match`, ...tooMany(maxMentees) });
   const all = [...mentorIds, ...menteeIds];
-  if (new Set(all).size !== all.length) issues.push({ path: paths.members('mentee'), message: 'a person can appear only once in a match' });
+  if (new Set(all).size !== all.length) issues.push({ path: paths.members('mentee'), message: 'a person can appear only once in a match', code: 'duplicate' });
   const mentors = await loadParties(repo, program, mentorIds, 'mentor', (i) => paths.member('mentor', i));
   const mentees = await loadParties(repo, program, menteeIds, 'mentee', (i) => paths.member('mentee', i));
   issues.push(...mentors.issues, ...mentees.issues);
   if (issues.length) throw new ValidationError(issues, 'match');
 
   for (const issue of await ruleViolations(repo, program, mentors.parties, mentees.parties, at)) {
-    issues.push({ path: paths.pair(issue.mentee, issue.mentor), message: issue.message });
+    issues.push(ruleIssue(paths.pair(issue.mentee, issue.mentor), issue.violation));
   }
   if (issues.length) throw new ValidationError(issues, 'match');
 

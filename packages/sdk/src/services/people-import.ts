@@ -114,8 +114,8 @@ async function importRows(
     const email = person.email.toLowerCase();
     const issues: FieldIssue[] = [];
     const sameId = valid.get(person.id);
-    if (sameId) issues.push({ path: 'id', message: `repeats the id of row ${sameId.row}` });
-    if (seenEmails.has(email)) issues.push({ path: 'email', message: `repeats the email of row ${seenEmails.get(email)}` });
+    if (sameId) issues.push({ path: 'id', message: `repeats the id of row ${sameId.row}`, code: 'duplicate' });
+    if (seenEmails.has(email)) issues.push({ path: 'email', message: `repeats the email of row ${seenEmails.get(email)}`, code: 'duplicate' });
     if (issues.length) {
       errors.push({ row, issues });
       continue;
@@ -133,13 +133,13 @@ async function importRows(
     valid.delete(id);
   };
   // Judge every row before rejecting any, so each member of a loop is reported as such.
-  const verdicts = [...valid.values()].map(({ person }) => {
+  const verdicts = [...valid.values()].map(({ person }): { id: string; issue: FieldIssue } | null => {
     const other = ownerOfEmail.get(person.email.toLowerCase());
     if (other && other.id !== person.id && !valid.has(other.id)) {
-      return { id: person.id, issue: { path: 'email', message: `already belongs to ${other.name} (${other.id})` } };
+      return { id: person.id, issue: { path: 'email', message: `already belongs to ${other.name} (${other.id})`, code: 'taken' } };
     }
     if (person.managerId && reachesItself(person.id, managerOf)) {
-      return { id: person.id, issue: { path: 'managerId', message: 'would make a reporting loop' } };
+      return { id: person.id, issue: { path: 'managerId', message: 'would make a reporting loop', code: 'cycle' } };
     }
     return null;
   });
@@ -150,7 +150,7 @@ async function importRows(
     changed = false;
     for (const { person } of [...valid.values()]) {
       if (person.managerId && !valid.has(person.managerId) && !directory.has(person.managerId)) {
-        reject(person.id, { path: 'managerId', message: `no person with id "${person.managerId}" in this file or the directory` });
+        reject(person.id, { path: 'managerId', message: `no person with id "${person.managerId}" in this file or the directory`, code: 'not_found' });
         changed = true;
       }
     }

@@ -62,7 +62,7 @@ export function peopleService(ctx: ServiceContext): PeopleApi {
         authorize('people.write', relationsOf(ctx.actor, {}));
         await assertEmailFree(repo, fields.email, fields.id);
         if (fields.managerId && fields.id && (await managerChainReaches(repo, fields.managerId, fields.id))) {
-          throw new ValidationError([{ path: 'managerId', message: 'would make a reporting loop' }]);
+          throw new ValidationError([{ path: 'managerId', message: 'would make a reporting loop', code: 'cycle' }]);
         }
         const { id = ctx.ids(), ...rest } = fields;
         const existing = await repo.find('people', id);

@@ -9,8 +9,8 @@ import type { Repository } from './repository.ts';
 export async function preferenceIssues(repo: Repository, personId: string, preferences: readonly string[], path: string): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
   for (const [i, id] of preferences.entries()) {
-    if (id === personId) issues.push({ path: `${path}.${i}`, message: 'cannot rank yourself' });
-    else if (!(await repo.find('people', id))) issues.push({ path: `${path}.${i}`, message: `no person with id "${id}"` });
+    if (id === personId) issues.push({ path: `${path}.${i}`, message: 'cannot rank yourself', code: 'self_reference' });
+    else if (!(await repo.find('people', id))) issues.push({ path: `${path}.${i}`, message: `no person with id "${id}"`, code: 'not_found' });
   }
   return issues;
 }

@@ -28,7 +28,7 @@ const ProgramChangesSchema = z.looseObject({}).check(
     // dropped silently while the update still "succeeds".
     for (const key of Object.keys(changes)) {
       if (changes[key] === undefined || (editable as string[]).includes(key)) continue;
-      ctx.addIssue({ code: 'custom', message: 'not a program field you can change', path: [key], input: changes[key] });
+      ctx.addIssue({ code: 'custom', message: 'not a program field you can change', path: [key], input: changes[key], params: { code: 'unrecognized_keys' } });
     }
     for (const key of editable) {
       if (changes[key] === undefined) continue;

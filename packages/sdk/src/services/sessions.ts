@@ -168,7 +168,7 @@ export function sessionsService(ctx: ServiceContext): SessionsApi {
 
   async function addActionItems(repo: Repository, session: Session, items: z.output<typeof NewActionItem>[], path: string) {
     const issues = items.flatMap((item, i) =>
-      session.memberIds.includes(item.ownerId) ? [] : [{ path: `${path}.${i}.ownerId`, message: 'must be a member of this match' }],
+      session.memberIds.includes(item.ownerId) ? [] : [{ path: `${path}.${i}.ownerId`, message: 'must be a member of this match', code: 'not_in_match' as const }],
     );
     if (issues.length) throw new ValidationError(issues, 'action items');
     for (const item of items) {

@@ -99,10 +99,15 @@ describe('connectUpward', () => {
       { path: 'rules.maxLevelGap', message: 'must be less than 20', code: 'too_big', origin: 'number', maximum: 20, inclusive: false },
       { path: 'email', message: 'must be an email address like name@example.com', code: 'invalid_format', format: 'email' },
       { path: 'level', message: 'must be a whole number', code: 'invalid_type', expected: 'int' },
-      { path: 'role', message: 'Anna is level 2; mentees in this program are at least level 5' },
+      { path: 'role', message: 'Anna is level 2; mentees in this program are at least level 5', code: 'broken_rule', violation: { rule: 'level-limit', details: { person: 'Anna', role: 'mentee', level: 2, limit: 5 } } },
+      { path: 'note', message: 'said only in English' },
     ];
     const back = errorFromProblem(Problem.parse(JSON.parse(JSON.stringify(problemFromError(new ValidationError(issues))))));
     expect((back as ValidationError).issues).to.deep.equal(issues);
+    // A newer server may know codes, origins and rules this client does not: it keeps the message
+    // (and the code `custom`, which says "read the message") instead of failing on the answer.
+    const newer = { ...problemFromError(new ValidationError([])), issues: [{ path: 'x', message: 'm', code: 'too_sunny', origin: 'weather', violation: { rule: 'moon-phase', details: {} } }] };
+    expect((errorFromProblem(Problem.parse(newer)) as ValidationError).issues).to.deep.equal([{ path: 'x', message: 'm', code: 'custom', origin: undefined, violation: undefined }]);
   });
 
   it('hears other people’s changes through the server’s event feed, and its own write once', async () => {

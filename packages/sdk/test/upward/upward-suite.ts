@@ -1,12 +1,13 @@
 // The behaviour suite of the `Upward` interface. It talks only to the interface, so the same
 // assertions run against the in-process engine on every store, and later the remote client.
 import { expect } from '@open-wc/testing';
-import { UpwardError, type Upward } from '../../src/index.ts';
+import { UpwardError, ValidationError, type Upward } from '../../src/index.ts';
 import { eventually } from '../eventually.ts';
 import { admin, people, programInput, seedWorld } from './world.ts';
 import { agreementAndSessionRules } from './rules/agreements-sessions.ts';
 import { matchRules } from './rules/matches.ts';
 import { peopleAndProgramRules } from './rules/people-programs.ts';
+import { issueCodeRules } from './rules/issue-codes.ts';
 
 type ActorInput = { personId: string; isAdmin?: boolean };
 
@@ -40,6 +41,7 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
     describe('agreement and session rules', () => agreementAndSessionRules(() => h));
     describe('match rules', () => matchRules(() => h));
     describe('people and program rules', () => peopleAndProgramRules(() => h));
+    describe('field issue codes', () => issueCodeRules(() => h));
 
     describe('programs', () => {
       it('rejects a bad program with every failing field named, and stores nothing', async () => {
@@ -163,6 +165,15 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         expect(noConsent.message).to.contain('consent: you must accept the program terms');
         const tooSenior = await rejects(h.as({ personId: 'dir-mkt' }).enrolments.enrol({ ...base, consent: true }), 'validation');
         expect(tooSenior.message).to.contain('role: Priya Nair is level 7; mentors in this program are at most level 4');
+        // The rule travels as data too, so an interface can say it in its reader's language.
+        expect((tooSenior as ValidationError).issues).to.deep.equal([
+          {
+            path: 'role',
+            message: 'Priya Nair is level 7; mentors in this program are at most level 4',
+            code: 'broken_rule',
+            violation: { rule: 'level-limit', details: { person: 'Priya Nair', role: 'mentor', level: 7, limit: 4 } },
+          },
+        ]);
       });
 
       it('lets people enrol themselves only, once, and re-apply after withdrawing', async () => {
@@ -212,10 +223,25 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         const { programId, hr } = await seedWorld(h.as);
         const line = await rejects(hr.matches.propose({ programId, mentorIds: ['anna'], menteeIds: ['vp-eng'] }), 'validation');
         expect(line.message).to.contain('Dana Okafor is the direct manager of Anna Schmidt');
+        expect((line as ValidationError).issues[0]).to.deep.include({
+          path: 'menteeIds.0',
+          code: 'broken_rule',
+          violation: { rule: 'reporting-chain', details: { above: 'Dana Okafor', below: 'Anna Schmidt', distance: 1 } },
+        });
         const language = await rejects(hr.matches.propose({ programId, mentorIds: ['cara'], menteeIds: ['dir-mkt'] }), 'validation');
         expect(language.message).to.contain('share no language');
         const role = await rejects(hr.matches.propose({ programId, mentorIds: ['vp-eng'], menteeIds: ['anna'] }), 'validation');
         expect(role.message).to.contain('not an approved mentor');
+        expect((role as ValidationError).issues.map((i) => [i.path, i.code, i.violation?.rule])).to.deep.equal([
+          ['mentorIds.0', 'broken_rule', 'role'],
+          ['menteeIds.0', 'broken_rule', 'role'],
+        ]);
+        const nobody = await rejects(hr.matches.propose({ programId, mentorIds: ['nobody', 'anna'], menteeIds: ['vp-sales', 'vp-sales'] }), 'validation');
+        expect((nobody as ValidationError).issues.map((i) => [i.path, i.code])).to.deep.include.members([
+          ['mentorIds', 'too_big'],
+          ['menteeIds', 'too_big'],
+          ['mentorIds.0', 'not_found'],
+        ]);
       });
 
       it('enforces the level-gap band', async () => {
@@ -363,22 +389,57 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         });
         const locked = proposal.pairs.find((p) => p.menteeId === 'vp-eng')!;
         expect(locked).to.include({ mentorId: 'anna', locked: true });
-        expect(locked.warnings[0]).to.contain('Dana Okafor is the direct manager of Anna Schmidt');
+        expect(locked.warnings).to.deep.equal([
+          {
+            rule: 'reporting-chain',
+            details: { above: 'Dana Okafor', below: 'Anna Schmidt', distance: 1 },
+            message: 'Dana Okafor is the direct manager of Anna Schmidt; mentors and mentees must not share a reporting chain.',
+          },
+        ]);
         expect(proposal.pairs.find((p) => p.menteeId === 'vp-sales')!.mentorId).to.equal('ben');
         expect(proposal.unmatched.map((u) => u.menteeId)).to.deep.equal([]);
+      });
+
+      it('gives every reason and every left-out mentee as data next to its English sentence', async () => {
+        const { programId, hr } = await seedWorld(h.as);
+        // Anna is the only mentor Priya may have (Ben is in her reporting line, Cara speaks no
+        // language she does): excluding that pair leaves her out, and says why in numbers.
+        const proposal = await hr.matching.suggest({ programId, exclusions: [{ menteeId: 'dir-mkt', mentorId: 'anna' }] });
+        expect(proposal.unmatched).to.deep.equal([
+          {
+            menteeId: 'dir-mkt',
+            why: 'no-allowed-mentor',
+            details: { mentee: 'Priya Nair', mentors: 3, blockedBy: { 'reporting-chain': 1, 'shared-language': 1, excluded: 1 } },
+            message: "No mentor passes the program's rules for Priya Nair: 1 share a reporting chain, 1 were excluded by an admin and 1 share no language.",
+          },
+        ]);
+        for (const pair of proposal.pairs) {
+          expect(pair.reasons.map((r) => r.factor)).to.deep.equal(['skills', 'topics', 'availability', 'timeZone', 'language', 'crossDepartment', 'levelGap', 'preference']);
+        }
+        const explained = await hr.matching.explain({ programId, menteeId: 'vp-sales', mentorId: 'anna' });
+        if (!explained.allowed) throw new Error('Anna may mentor Sam');
+        const [skills, , , , , , level] = explained.reasons;
+        expect(skills).to.deep.include({ details: { mentee: 'Sam Lindqvist', sought: 1, taught: [] }, text: 'Teaches none of the 1 skill Sam Lindqvist wants.' });
+        expect(level!.details).to.deep.equal({ mentee: 'Sam Lindqvist', mentor: 'Anna Schmidt', gap: 6, min: 3, max: 7 });
       });
 
       it('explains why a pair scores what it does, and why another is impossible', async () => {
         const { programId, hr } = await seedWorld(h.as);
         const no = await hr.matching.explain({ programId, menteeId: 'dir-mkt', mentorId: 'cara' });
         expect(no.allowed).to.equal(false);
-        if (!no.allowed) expect(no.violations.map((v) => v.rule)).to.deep.equal(['shared-language']);
+        if (!no.allowed) expect(no.violations.map((v) => [v.rule, v.details])).to.deep.equal([
+          ['shared-language', { mentee: 'Priya Nair', mentor: 'Cara Silva', menteeLanguages: ['en', 'hi'], mentorLanguages: ['pt'] }],
+        ]);
         const yes = await h.as({ personId: 'vp-sales' }).matching.explain({ programId, menteeId: 'vp-sales', mentorId: 'anna' });
         expect(yes.allowed).to.equal(true);
         if (yes.allowed) expect(sum(yes.reasons)).to.equal(yes.score);
         await rejects(h.as({ personId: 'ben' }).matching.explain({ programId, menteeId: 'vp-sales', mentorId: 'anna' }), 'forbidden');
         const notEnrolled = await hr.matching.explain({ programId, menteeId: 'ceo', mentorId: 'anna' });
-        if (!notEnrolled.allowed) expect(notEnrolled.violations[0]!.message).to.equal('Morgan Reyes is not an approved mentee of this program.');
+        if (!notEnrolled.allowed) {
+          expect(notEnrolled.violations).to.deep.equal([
+            { rule: 'role', details: { person: 'Morgan Reyes', role: 'mentee' }, message: 'Morgan Reyes is not an approved mentee of this program.' },
+          ]);
+        }
       });
 
       it('shows a mentee only the mentors the rules allow, best first', async () => {

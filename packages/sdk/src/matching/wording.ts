@@ -1,0 +1,114 @@
+// The engine's sentences in English, each made from the same details an interface gets to say it
+// in its own language (`@upward/elements` does so for German). One place for every sentence, so
+// the English and the details can never tell different stories.
+import { listText, minutesText, plural } from './text.ts';
+import type { FactorName, ReasonDetails, RuleDetails, RuleId, RuleViolation, UnmatchedDetails } from './types.ts';
+
+type ReasonSayers = { [F in FactorName]: (d: ReasonDetails[F]) => string };
+
+const reasonSayers: ReasonSayers = {
+  skills: ({ mentee, sought, taught }) => {
+    if (sought === 0) return `${mentee} listed no skills to learn.`;
+    return taught.length === 0
+      ? `Teaches none of the ${plural(sought, 'skill')} ${mentee} wants.`
+      : `Teaches ${taught.length} of the ${plural(sought, 'skill')} ${mentee} wants: ${listText(taught)}.`;
+  },
+  topics: ({ mentee, goals, shared }) => {
+    if (goals === 0) return `${mentee} listed no goals.`;
+    return shared.length === 0
+      ? `Covers none of ${mentee}'s ${plural(goals, 'goal')}.`
+      : `Covers ${shared.length} of ${mentee}'s ${plural(goals, 'goal')}: ${listText(shared)}.`;
+  },
+  availability: ({ minutes }) => (minutes === 0 ? 'No common free time in the week.' : `${minutesText(minutes)} a week when both are free.`),
+  timeZone: ({ hours, zones }) =>
+    hours === 0 ? `Same time of day (${listText(zones)}).` : `Time zones ${minutesText(hours * 60)} apart (${listText(zones)}).`,
+  language: ({ shared }) => (shared.length > 0 ? `Both speak ${listText(shared)}.` : 'No common language.'),
+  crossDepartment: ({ mode, same, departments: [a, b] }) => {
+    if (mode === 'ignore') return 'Departments are not considered in this program.';
+    if (mode === 'required') return `Different departments (${a} and ${b}), as the program requires.`;
+    return same ? `Same department (${a}); the program prefers mixing departments.` : `Different departments (${a} and ${b}).`;
+  },
+  levelGap: ({ mentee, mentor, gap, min, max }) => {
+    const rel = gap >= 0 ? `${plural(gap, 'level')} junior to` : `${plural(-gap, 'level')} senior to`;
+    return `${mentor} is ${rel} ${mentee} (program band ${min === max ? `${min}` : `${min}–${max}`}).`;
+  },
+  preference: ({ rankings }) =>
+    rankings.length ? rankings.map((r) => `${r.by} ranked ${r.of} #${r.rank} of ${r.listed}`).join('; ') + '.' : 'Neither listed the other as a preference.',
+};
+
+export function reasonText<F extends FactorName>(factor: F, details: ReasonDetails[F]): string {
+  return (reasonSayers[factor] as (d: ReasonDetails[F]) => string)(details);
+}
+
+type RuleSayers = { [R in RuleId]: (d: RuleDetails[R]) => string };
+
+const ruleSayers: RuleSayers = {
+  'same-person': ({ person }) => `${person} cannot mentor themselves.`,
+  role: ({ person, role }) => `${person} is not an approved ${role} of this program.`,
+  'level-limit': ({ person, role, level, limit }) =>
+    role === 'mentor'
+      ? `${person} is level ${level}; mentors in this program are at most level ${limit}.`
+      : `${person} is level ${level}; mentees in this program are at least level ${limit}.`,
+  'level-gap': ({ mentee, mentor, gap, min, max }) => {
+    const band = min === max ? `exactly ${min}` : `${min} to ${max}`;
+    const actual = gap >= 0 ? `${plural(gap, 'level')} below` : `${plural(-gap, 'level')} above`;
+    return `${mentor} is ${actual} ${mentee}; the mentor must be ${band} levels junior.`;
+  },
+  'reporting-chain': ({ above, below, distance }) => {
+    const how = distance === 1 ? 'the direct manager of' : distance === 2 ? 'the skip-level manager of' : 'in the management line above';
+    return `${above} is ${how} ${below}; mentors and mentees must not share a reporting chain.`;
+  },
+  'previous-pair': ({ mentee, mentor }) => `${mentee} and ${mentor} were already matched in this program.`,
+  excluded: ({ mentee, mentor }) => `An admin excluded the pair ${mentee} and ${mentor}.`,
+  'shared-language': ({ mentee, mentor, menteeLanguages, mentorLanguages }) =>
+    `${mentee} (${listText(menteeLanguages) || 'no language given'}) and ${mentor} (${listText(mentorLanguages) || 'no language given'}) share no language.`,
+  'cross-department': ({ mentee, mentor, department }) =>
+    `${mentee} and ${mentor} both work in ${department}; this program pairs people across departments.`,
+  'capacity-full': ({ mentor, capacity }) => (capacity <= 0 ? `${mentor} has no mentoring places.` : `All ${capacity} of ${mentor}'s places are taken.`),
+};
+
+export function ruleText<R extends RuleId>(rule: R, details: RuleDetails[R]): string {
+  return (ruleSayers[rule] as (d: RuleDetails[R]) => string)(details);
+}
+
+/** A broken rule with its English sentence. */
+export function violationOf<R extends RuleId>(rule: R, details: RuleDetails[R]): RuleViolation {
+  return { rule, details, message: ruleText(rule, details) } as RuleViolation;
+}
+
+/** How many mentors a rule ruled out: "3 share a reporting chain". */
+const RULE_WORDS: Record<RuleId, string> = {
+  'same-person': 'are the same person',
+  role: 'have the wrong role',
+  'level-limit': 'are outside the level limits',
+  'level-gap': 'fall outside the level gap',
+  'reporting-chain': 'share a reporting chain',
+  'previous-pair': 'were matched before',
+  excluded: 'were excluded by an admin',
+  'shared-language': 'share no language',
+  'cross-department': 'work in the same department',
+  'capacity-full': 'have no places',
+};
+
+type UnmatchedSayers = { [W in keyof UnmatchedDetails]: (d: UnmatchedDetails[W]) => string };
+
+const unmatchedSayers: UnmatchedSayers = {
+  'no-allowed-mentor': ({ mentee, mentors, blockedBy }) => {
+    if (mentors === 0) return `There are no mentors in this program for ${mentee}.`;
+    // Most common first; ties in the rules' own order, so the sentence never depends on which rule was counted first.
+    const order = Object.keys(RULE_WORDS);
+    const parts = (Object.entries(blockedBy) as [RuleId, number][])
+      .sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))
+      .map(([rule, n]) => `${n} ${RULE_WORDS[rule]}`);
+    return parts.length ? `No mentor passes the program's rules for ${mentee}: ${listText(parts)}.` : `No mentor passes the program's rules for ${mentee}.`;
+  },
+  'capacity-taken': ({ mentee, allowed, decidedBy }) => {
+    if (decidedBy === 'rankings') return `Every mentor ${mentee} ranked filled their places with mentees they ranked higher.`;
+    const goal = decidedBy === 'maxcard' ? 'matching as many mentees as possible with the best total' : 'the highest total score';
+    return `${mentee} has ${plural(allowed, 'allowed mentor')}, but their places went to other mentees: ${goal} leaves ${mentee} out.`;
+  },
+};
+
+export function unmatchedText<W extends keyof UnmatchedDetails>(why: W, details: UnmatchedDetails[W]): string {
+  return (unmatchedSayers[why] as (d: UnmatchedDetails[W]) => string)(details);
+}
