@@ -140,7 +140,8 @@ describe('offline outbox', () => {
     await eventually(async () => (await tab.outbox.failed()).length === 1);
     const [failed] = await tab.outbox.failed();
     expect(failed!.error.code).to.equal('validation');
-    expect(failed!.error.issues!.map((i) => i.path)).to.include('level');
+    // With its code and limits, so the UI can say it in the reader's language after a reload too.
+    expect(failed!.error.issues).to.deep.include({ path: 'level', message: 'must be at least 1', code: 'too_small', origin: 'number', minimum: 1, inclusive: true });
   });
 
   it('keeps a write that gets no answer on replay, and sends it when the server is back', async () => {
