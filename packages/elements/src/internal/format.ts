@@ -38,6 +38,31 @@ export function formatList(items: readonly string[]): string {
 }
 
 /**
+ * A length of time as words, "3 hours and 30 minutes" ("3 Stunden und 30 Minuten"): units and
+ * their plurals come from `Intl`, so no sentence has to say "1 hours". Whole minutes only.
+ */
+export function formatMinutes(minutes: number): string {
+  const total = Math.max(0, Math.round(minutes));
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  const unit = (value: number, unit: 'hour' | 'minute') => formatNumber(value, { style: 'unit', unit, unitDisplay: 'long' });
+  if (hours === 0) return unit(rest, 'minute');
+  return rest === 0 ? unit(hours, 'hour') : formatList([unit(hours, 'hour'), unit(rest, 'minute')]);
+}
+
+/**
+ * A language code as its name in the current locale ("de" is "Deutsch" in German); a code `Intl`
+ * cannot read stays as given rather than breaking the sentence around it.
+ */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(currentLocale(), { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
  * Today's calendar date where the reader is (`2027-03-12`), to compare with due dates: a date
  * taken from UTC would call an item overdue in the evening west of Greenwich, or too late east.
  */

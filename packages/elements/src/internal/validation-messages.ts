@@ -3,6 +3,8 @@
  * its message needs (`too_small` of a text with `minimum: 3`); these become a sentence through
  * msg(), so German readers get German. An issue without a translation (a rule the SDK words only
  * in English, an issue without a code) keeps the SDK's English message rather than saying nothing.
+ * A broken pairing rule (`broken_rule`) carries the rule and what broke it, so it is said the way
+ * the pairing board says it (matching-words.ts).
  *
  * Never shown to a person: an enum's option codes (`must be one of: generational-divide, …`); the
  * control of the field shows its options, so the message only asks to choose one.
@@ -10,6 +12,7 @@
 import { msg, str } from '@lit/localize';
 import { formatNumber } from './format.ts';
 import { currentLocale, sourceLocale } from './localization.ts';
+import { sayViolation } from './rule-words.ts';
 
 /** A FieldIssue as it arrives (from the SDK in process, or rebuilt by the remote client). */
 export interface IssueLike {
@@ -22,6 +25,8 @@ export interface IssueLike {
   inclusive?: unknown;
   format?: unknown;
   expected?: unknown;
+  /** broken_rule: the rule and its details (`{ rule, details }`); checked before it is read. */
+  violation?: unknown;
 }
 
 const count = (n: unknown): number | undefined => (typeof n === 'number' && Number.isFinite(n) ? n : undefined);
@@ -96,6 +101,18 @@ function wrongType(expected: unknown): string | undefined {
   }
 }
 
+/**
+ * A broken pairing rule as a field message: the rule's sentence without its full stop (field
+ * messages have none), as the SDK's English message is. Without a readable rule, undefined: the
+ * English message is shown.
+ */
+function brokenRule(issue: IssueLike): string | undefined {
+  const v = issue.violation;
+  if (typeof v !== 'object' || v === null || typeof (v as { rule?: unknown }).rule !== 'string') return undefined;
+  const { rule, details } = v as { rule: string; details?: unknown };
+  return sayViolation({ rule, details, message: issue.message }).replace(/\.$/, '');
+}
+
 /** The issue said through msg() in the current locale, or undefined when its code has no translation. */
 function byCode(issue: IssueLike): string | undefined {
   switch (issue.code) {
@@ -119,6 +136,18 @@ function byCode(issue: IssueLike): string | undefined {
       return msg('must not repeat an entry', { id: 'common.issue.duplicate' });
     case 'end_before_start':
       return msg('must be after the start', { id: 'common.issue.end-before-start' });
+    case 'not_found':
+      return msg('refers to an entry that does not exist', { id: 'common.issue.not-found' });
+    case 'not_in_match':
+      return msg('must be part of this match', { id: 'common.issue.not-in-match' });
+    case 'self_reference':
+      return msg('cannot refer to the person themselves', { id: 'common.issue.self-reference' });
+    case 'cycle':
+      return msg('would make a reporting loop', { id: 'common.issue.cycle' });
+    case 'taken':
+      return msg('already belongs to someone else', { id: 'common.issue.taken' });
+    case 'broken_rule':
+      return brokenRule(issue);
     default:
       return undefined;
   }

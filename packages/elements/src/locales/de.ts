@@ -10,6 +10,7 @@ import { templates as agreement } from './de/agreement.ts';
 import { templates as myMentoring } from './de/my-mentoring.ts';
 import { templates as mentorFinder } from './de/mentor-finder.ts';
 import { templates as pairingBoard } from './de/pairing-board.ts';
+import { templates as matching } from './de/matching.ts';
 
 export const templates = {
   ...common,
@@ -20,4 +21,5 @@ export const templates = {
   ...myMentoring,
   ...mentorFinder,
   ...pairingBoard,
+  ...matching,
 };

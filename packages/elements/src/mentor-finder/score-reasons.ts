@@ -1,12 +1,14 @@
 /**
  * How a pairing score is shown wherever one appears (mentor suggestions, the pairing board, "why
  * not?" answers): the points out of the most the program's weights allow, and each reason in the
- * SDK's words. Shared so both matching elements explain scores the same way.
+ * reader's language (from its details; a stored reason keeps the SDK's English). Shared so both
+ * matching elements explain scores the same way.
  */
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { ScoreReason } from '@upward/sdk';
+import type { Reason, ScoreReason } from '@upward/sdk';
 import { formatNumber } from '../internal/format.ts';
+import { sayReason } from '../internal/matching-words.ts';
 
 /** "734 of 1,000 points" (or "734 points" when the reasons carry no maximum). */
 export function scoreText(score: number, reasons: readonly ScoreReason[]): string {
@@ -17,10 +19,10 @@ export function scoreText(score: number, reasons: readonly ScoreReason[]): strin
 }
 
 /** The score badge and the reasons, the strongest first (factors that gave nothing come last). */
-export function renderScore(score: number, reasons: readonly ScoreReason[]): TemplateResult {
+export function renderScore(score: number, reasons: readonly (Reason | ScoreReason)[]): TemplateResult {
   const ordered = [...reasons].sort((a, b) => b.points - a.points);
   return html`<p class="score"><span class="badge">${scoreText(score, reasons)}</span></p>
     <ul class="reasons" part="reasons">
-      ${ordered.map((r) => html`<li class=${r.points > 0 ? '' : 'muted'}>${r.text}</li>`)}
+      ${ordered.map((r) => html`<li class=${r.points > 0 ? '' : 'muted'}>${sayReason(r)}</li>`)}
     </ul>`;
 }

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ProposedPair } from '@upward/sdk';
 import { fieldId } from '../internal/errors.ts';
+import { sayViolation } from '../internal/rule-words.ts';
 import { renderScore } from '../mentor-finder/score-reasons.ts';
 
 /** The drag payload: the mentee whose mentor is being moved. */
@@ -67,7 +68,7 @@ export function renderPairCard(o: PairCardOptions): TemplateResult {
     </h4>
     ${pair.warnings.length
       ? html`<ul class="warnings field-error">
-          ${pair.warnings.map((w) => html`<li>${msg(str`Breaks a rule: ${w}`, { id: 'pairing-board.warning' })}</li>`)}
+          ${pair.warnings.map((w) => html`<li>${msg(str`Breaks a rule: ${sayViolation(w)}`, { id: 'pairing-board.warning' })}</li>`)}
         </ul>`
       : nothing}
     <details>

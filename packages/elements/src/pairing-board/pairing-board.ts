@@ -20,6 +20,8 @@ import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
 import { describeError, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
 import { formatNumber } from '../internal/format.ts';
+import { sayUnmatched } from '../internal/matching-words.ts';
+import { sayViolation } from '../internal/rule-words.ts';
 import { renderScore } from '../mentor-finder/score-reasons.ts';
 import { DRAG_TYPE, renderPairCard } from './pair-card.ts';
 import { pairingBoardStyles } from './pairing-board.styles.ts';
@@ -307,7 +309,7 @@ export class UpwardPairingBoard extends UpwardElement {
               @dragover=${(event: DragEvent) => event.preventDefault()}
               @drop=${(event: DragEvent) => this.drop(u.menteeId, event)}>
               <h4 tabindex="-1">${this.name(u.menteeId)}</h4>
-              <p>${u.message}</p>
+              <p>${sayUnmatched(u)}</p>
               <form class="row" @submit=${(event: Event) => {
                 event.preventDefault();
                 const mentorId = (event.currentTarget as HTMLFormElement).querySelector('select')!.value;
@@ -416,7 +418,7 @@ export class UpwardPairingBoard extends UpwardElement {
                   ${renderScore(e.result.score, e.result.reasons)}`
               : html`<p>${msg('The rules rule this pair out:', { id: 'pairing-board.not-allowed' })}</p>
                   <ul>
-                    ${e.result.violations.map((v) => html`<li>${v.message}</li>`)}
+                    ${e.result.violations.map((v) => html`<li>${sayViolation(v)}</li>`)}
                   </ul>`}
           </div>`
         : nothing}
@@ -509,7 +511,7 @@ export class UpwardPairingBoard extends UpwardElement {
       this.explanation = { menteeId, mentorId, result };
       this.announcement = result.allowed
         ? msg('The rules allow this pair.', { id: 'pairing-board.allowed' })
-        : msg(str`The rules rule this pair out: ${result.violations.map((v) => v.message).join(' ')}`, { id: 'pairing-board.not-allowed-said' });
+        : msg(str`The rules rule this pair out: ${result.violations.map(sayViolation).join(' ')}`, { id: 'pairing-board.not-allowed-said' });
     } catch (error) {
       this.error = describeError(error);
       this.announcement = this.error.message;

@@ -78,6 +78,65 @@ describe('validation messages', () => {
     expect(fieldError(en, 'purpose')).to.equal('choose one of the options');
   });
 
+  it('says the pairing and directory issues in German, a broken pairing rule from its details, and keeps the SDK’s English in English', async () => {
+    const chain = { rule: 'reporting-chain', details: { above: 'Dana Okafor', below: 'Anna Schmidt', distance: 1 } };
+    const english = 'Dana Okafor is the direct manager of Anna Schmidt; mentors and mentees must not share a reporting chain';
+    const coded = [
+      { path: 'managerId', message: 'no person with id "x"', code: 'not_found' },
+      { path: 'ownerId', message: 'must be a member of this match', code: 'not_in_match' },
+      { path: 'preferences.0', message: 'cannot rank yourself', code: 'self_reference' },
+      { path: 'boss', message: 'would make a reporting loop', code: 'cycle' },
+      { path: 'email', message: 'already belongs to Anna Schmidt (anna)', code: 'taken' },
+      { path: 'menteeIds.0', message: english, code: 'broken_rule', violation: chain },
+      // A rule this version does not know, a violation left out, one of another shape: the English.
+      { path: 'menteeIds.1', message: 'Dana and Ben are in the same team', code: 'broken_rule', violation: { rule: 'same-team', details: {} } },
+      { path: 'menteeIds.2', message: 'Dana and Ben were matched before', code: 'broken_rule' },
+      { path: 'menteeIds.3', message: 'Ben has no places', code: 'broken_rule', violation: 'capacity-full' },
+      { path: 'menteeIds.4', message: 'Ben Carter has no mentoring places', code: 'broken_rule', violation: { rule: 'capacity-full', details: { mentor: 'Ben Carter' } } },
+      { path: 'mentorIds', message: 'this program allows at most 1 mentor per match', code: 'too_big', origin: 'array', maximum: 1, inclusive: true },
+      { path: 'menteeIds', message: 'a person can appear only once in a match', code: 'duplicate' },
+      { path: 'colour', message: 'not a program field you can change', code: 'unrecognized_keys' },
+    ];
+    await setUpwardLocale('de');
+    const d = describeError(validation(coded));
+    expect(fieldError(d, 'managerId')).to.equal('verweist auf einen Eintrag, den es nicht gibt');
+    expect(fieldError(d, 'ownerId')).to.equal('muss zu diesem Tandem gehören');
+    expect(fieldError(d, 'preferences.0')).to.equal('darf nicht auf die Person selbst verweisen');
+    expect(fieldError(d, 'boss')).to.equal('würde eine Schleife in der Berichtslinie erzeugen');
+    expect(fieldError(d, 'email')).to.equal('gehört bereits einer anderen Person');
+    expect(fieldError(d, 'menteeIds.0')).to.equal(
+      'Dana Okafor ist die direkte Führungskraft von Anna Schmidt; das Programm bringt keine Personen aus derselben Berichtslinie zusammen',
+      'the rule’s sentence without its full stop, like every field message',
+    );
+    expect(fieldError(d, 'menteeIds.1')).to.equal('Dana and Ben are in the same team');
+    expect(fieldError(d, 'menteeIds.2')).to.equal('Dana and Ben were matched before');
+    expect(fieldError(d, 'menteeIds.3')).to.equal('Ben has no places');
+    expect(fieldError(d, 'menteeIds.4')).to.equal('Ben Carter has no mentoring places');
+    expect(fieldError(d, 'mentorIds')).to.equal('darf höchstens 1 Eintrag haben');
+    expect(fieldError(d, 'menteeIds')).to.equal('darf keinen Eintrag wiederholen');
+    expect(fieldError(d, 'colour')).to.equal('enthält unbekannte Einträge');
+
+    await setUpwardLocale('en');
+    const en = describeError(validation(coded));
+    for (const issue of coded) expect(fieldError(en, issue.path)).to.equal(issue.message, issue.path);
+  });
+
+  it('says a broken rule from the real SDK in German: proposing a pair across a reporting line', async () => {
+    const world = await seededWorld();
+    await setUpwardLocale('de');
+    const error = await world.hr.matches.propose({ programId: world.programId, mentorIds: ['anna'], menteeIds: ['vp-eng'] }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const d = describeError(error);
+    expect(d.code).to.equal('validation');
+    expect(fieldError(d, 'menteeIds.0')).to.equal(
+      'Dana Okafor ist die direkte Führungskraft von Anna Schmidt; das Programm bringt keine Personen aus derselben Berichtslinie zusammen',
+    );
+    await setUpwardLocale('en');
+    expect(fieldError(d, 'menteeIds.0')).to.equal('Dana Okafor is the direct manager of Anna Schmidt; mentors and mentees must not share a reporting chain');
+  });
+
   it('says a stored error again in the language switched to, through scoped and unwrapped paths too', async () => {
     await setUpwardLocale('de');
     const stored = unwrapChanges(describeError(validation(issues.map((i) => ({ ...i, path: `changes.${i.path}` })))));

@@ -205,4 +205,27 @@ describe('<upward-mentor-finder>', () => {
     expect(text(inner)).to.contain('von 1.000 Punkten');
     expect($(inner, '[data-mentor="ben"] [data-action="request"]')!.getAttribute('aria-label')).to.equal('Anfragen: Ben Carter');
   });
+
+  it('says each reason in German, and the SDK\'s English again after switching back', async () => {
+    const { programId, as } = await world({ mode: 'self' });
+    const sam = as({ personId: 'vp-sales' });
+    await setUpwardLocale('de');
+    const el = await finder(sam, programId);
+    const reasons = () => $$(el, '[data-mentor="ben"] .reasons li').map((li) => li.textContent!.trim());
+    await until(() => reasons().includes('Beide sprechen Englisch.'), 'German reasons');
+    expect(reasons()).to.include.members([
+      'Vermittelt nicht die eine Fähigkeit, die Sam Lindqvist lernen möchte.',
+      'Sam Lindqvist hat keine Ziele angegeben.',
+      'In der Woche gibt es keine gemeinsame freie Zeit.',
+      '5 Stunden Zeitunterschied (America/New_York und Europe/London).',
+      'Verschiedene Abteilungen (Sales und Marketing).',
+      'Ben Carter steht 5 Stufen unter Sam Lindqvist (Stufenabstand im Programm: 3–7).',
+      'Keine der beiden Personen hat die andere in ihre Rangliste aufgenommen.',
+    ]);
+
+    await setUpwardLocale('en');
+    const ben = (await sam.matching.suggestions({ programId })).find((s) => s.mentor.personId === 'ben')!;
+    await until(() => reasons().includes('Both speak English.'), 'English reasons');
+    expect([...reasons()].sort()).to.deep.equal(ben.reasons.map((r) => r.text).sort());
+  });
 });

@@ -157,6 +157,43 @@ describe('<upward-pairing-board>', () => {
     expect($(el, '#explain-answer')!.textContent).to.contain('of 1,000 points');
   });
 
+  it('says reasons, rule warnings, unmatched mentees and "why not?" answers in German, from the engine\'s details', async () => {
+    const { programId, hr } = await world();
+    await setUpwardLocale('de');
+    const el = await board(hr, programId);
+    await until(() => text(el).includes('Ziel: die höchste Gesamtpunktzahl.'), 'German text');
+    const dana = $(el, '[data-mentee="vp-eng"]')!;
+    const reasons = [...dana.querySelectorAll('.reasons li')].map((li) => li.textContent!.trim());
+    expect(reasons).to.include('Ben Carter steht 5 Stufen unter Dana Okafor (Stufenabstand im Programm: 3–7).');
+    expect(reasons).to.include('1 Stunde Zeitunterschied (Europe/Berlin und Europe/London).');
+    expect(reasons).to.include('Beide sprechen Englisch.');
+    expect(reasons).to.include('Deckt das eine Ziel von Dana Okafor nicht ab.');
+    expect(reasons.join(' ')).to.not.match(/\b(Teaches|Covers|Both|apart|junior)\b/, 'no English reason');
+
+    // A locked pair that breaks a rule: the warning says the rule, not "[object Object]".
+    $<HTMLSelectElement>(el, '[data-mentee="vp-eng"] select')!.value = 'vp-sales';
+    await press($(el, '[data-mentee="vp-eng"] [data-action="swap"]')!);
+    await until(() => $(el, '[data-mentee="vp-eng"] .warnings'), 'the warning');
+    expect($(el, '[data-mentee="vp-eng"] .warnings')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Verstößt gegen eine Regel: Dana Okafor ist die direkte Führungskraft von Anna Schmidt; das Programm bringt keine Personen aus derselben Berichtslinie zusammen.',
+    );
+
+    // Priya without Anna: Ben is in her reporting line and Cara shares no language with her.
+    await press($(el, '[data-mentee="dir-mkt"] [data-action="exclude"]')!);
+    await until(() => $(el, '[part~="unmatched"] [data-mentee="dir-mkt"]'), 'Priya unmatched');
+    const why = $(el, '[part~="unmatched"] [data-mentee="dir-mkt"] p')!.textContent!.trim();
+    expect(why).to.match(/^Nach den Regeln des Programms kommt für Priya Nair keine Mentorin und kein Mentor infrage: /);
+    for (const part of ['1 in derselben Berichtslinie', '1 von der Administration ausgeschlossen', '1 ohne gemeinsame Sprache']) expect(why).to.contain(part);
+
+    $<HTMLSelectElement>(el, '#explain-mentee')!.value = 'dir-mkt';
+    $<HTMLSelectElement>(el, '#explain-mentor')!.value = 'cara';
+    await press($(el, '[data-action="explain"]')!);
+    await until(() => $(el, '#explain-answer'), 'the answer');
+    const ruledOut = 'Priya Nair (Englisch und Hindi) und Cara Silva (Portugiesisch) haben keine gemeinsame Sprache.';
+    expect([...$(el, '#explain-answer')!.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal([ruledOut]);
+    expect(status(el)).to.equal(`Die Regeln schließen dieses Paar aus: ${ruledOut}`);
+  });
+
   it('publishes after a confirmation and shows the created matches', async () => {
     const { programId, hr } = await world();
     const el = await board(hr, programId);

@@ -6,15 +6,31 @@ import type { FactorName, ReasonDetails, RuleDetails, RuleId, RuleViolation, Unm
 
 type ReasonSayers = { [F in FactorName]: (d: ReasonDetails[F]) => string };
 
+/**
+ * A language code as its English name ("de" is "German"); a label that is not a code (the engine
+ * also takes "English" as it is) or one Intl cannot name stays as given.
+ */
+function languageName(label: string): string {
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(label)) return label;
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' }).of(label) ?? label;
+  } catch {
+    return label;
+  }
+}
+const languages = (labels: readonly string[]) => listText(labels.map(languageName));
+
 const reasonSayers: ReasonSayers = {
   skills: ({ mentee, sought, taught }) => {
     if (sought === 0) return `${mentee} listed no skills to learn.`;
+    if (sought === 1) return taught.length === 0 ? `Does not teach the skill ${mentee} wants.` : `Teaches the skill ${mentee} wants: ${listText(taught)}.`;
     return taught.length === 0
       ? `Teaches none of the ${plural(sought, 'skill')} ${mentee} wants.`
       : `Teaches ${taught.length} of the ${plural(sought, 'skill')} ${mentee} wants: ${listText(taught)}.`;
   },
   topics: ({ mentee, goals, shared }) => {
     if (goals === 0) return `${mentee} listed no goals.`;
+    if (goals === 1) return shared.length === 0 ? `Does not cover ${mentee}'s goal.` : `Covers ${mentee}'s goal: ${listText(shared)}.`;
     return shared.length === 0
       ? `Covers none of ${mentee}'s ${plural(goals, 'goal')}.`
       : `Covers ${shared.length} of ${mentee}'s ${plural(goals, 'goal')}: ${listText(shared)}.`;
@@ -22,7 +38,7 @@ const reasonSayers: ReasonSayers = {
   availability: ({ minutes }) => (minutes === 0 ? 'No common free time in the week.' : `${minutesText(minutes)} a week when both are free.`),
   timeZone: ({ hours, zones }) =>
     hours === 0 ? `Same time of day (${listText(zones)}).` : `Time zones ${minutesText(hours * 60)} apart (${listText(zones)}).`,
-  language: ({ shared }) => (shared.length > 0 ? `Both speak ${listText(shared)}.` : 'No common language.'),
+  language: ({ shared }) => (shared.length > 0 ? `Both speak ${languages(shared)}.` : 'No common language.'),
   crossDepartment: ({ mode, same, departments: [a, b] }) => {
     if (mode === 'ignore') return 'Departments are not considered in this program.';
     if (mode === 'required') return `Different departments (${a} and ${b}), as the program requires.`;
@@ -50,9 +66,9 @@ const ruleSayers: RuleSayers = {
       ? `${person} is level ${level}; mentors in this program are at most level ${limit}.`
       : `${person} is level ${level}; mentees in this program are at least level ${limit}.`,
   'level-gap': ({ mentee, mentor, gap, min, max }) => {
-    const band = min === max ? `exactly ${min}` : `${min} to ${max}`;
+    const band = min === max ? `exactly ${plural(min, 'level')}` : `${min} to ${max} levels`;
     const actual = gap >= 0 ? `${plural(gap, 'level')} below` : `${plural(-gap, 'level')} above`;
-    return `${mentor} is ${actual} ${mentee}; the mentor must be ${band} levels junior.`;
+    return `${mentor} is ${actual} ${mentee}; the mentor must be ${band} junior.`;
   },
   'reporting-chain': ({ above, below, distance }) => {
     const how = distance === 1 ? 'the direct manager of' : distance === 2 ? 'the skip-level manager of' : 'in the management line above';
@@ -61,10 +77,11 @@ const ruleSayers: RuleSayers = {
   'previous-pair': ({ mentee, mentor }) => `${mentee} and ${mentor} were already matched in this program.`,
   excluded: ({ mentee, mentor }) => `An admin excluded the pair ${mentee} and ${mentor}.`,
   'shared-language': ({ mentee, mentor, menteeLanguages, mentorLanguages }) =>
-    `${mentee} (${listText(menteeLanguages) || 'no language given'}) and ${mentor} (${listText(mentorLanguages) || 'no language given'}) share no language.`,
+    `${mentee} (${languages(menteeLanguages) || 'no language given'}) and ${mentor} (${languages(mentorLanguages) || 'no language given'}) share no language.`,
   'cross-department': ({ mentee, mentor, department }) =>
     `${mentee} and ${mentor} both work in ${department}; this program pairs people across departments.`,
-  'capacity-full': ({ mentor, capacity }) => (capacity <= 0 ? `${mentor} has no mentoring places.` : `All ${capacity} of ${mentor}'s places are taken.`),
+  'capacity-full': ({ mentor, capacity }) =>
+    capacity <= 0 ? `${mentor} has no mentoring places.` : capacity === 1 ? `${mentor}'s only place is taken.` : `All ${capacity} of ${mentor}'s places are taken.`,
 };
 
 export function ruleText<R extends RuleId>(rule: R, details: RuleDetails[R]): string {
@@ -76,18 +93,18 @@ export function violationOf<R extends RuleId>(rule: R, details: RuleDetails[R]):
   return { rule, details, message: ruleText(rule, details) } as RuleViolation;
 }
 
-/** How many mentors a rule ruled out: "3 share a reporting chain". */
+/** How many mentors a rule ruled out, with no verb so any count reads right: "3 in the same reporting chain". */
 const RULE_WORDS: Record<RuleId, string> = {
-  'same-person': 'are the same person',
-  role: 'have the wrong role',
-  'level-limit': 'are outside the level limits',
-  'level-gap': 'fall outside the level gap',
-  'reporting-chain': 'share a reporting chain',
-  'previous-pair': 'were matched before',
-  excluded: 'were excluded by an admin',
-  'shared-language': 'share no language',
-  'cross-department': 'work in the same department',
-  'capacity-full': 'have no places',
+  'same-person': 'the mentee themselves',
+  role: 'not approved in that role',
+  'level-limit': 'outside the level limits',
+  'level-gap': 'outside the level gap',
+  'reporting-chain': 'in the same reporting chain',
+  'previous-pair': 'matched with them before',
+  excluded: 'excluded by an admin',
+  'shared-language': 'without a shared language',
+  'cross-department': 'in the same department',
+  'capacity-full': 'without places',
 };
 
 type UnmatchedSayers = { [W in keyof UnmatchedDetails]: (d: UnmatchedDetails[W]) => string };

@@ -6,6 +6,7 @@
  */
 import { ConflictError, ValidationError, type FieldIssue } from '../errors.ts';
 import type { RuleViolation } from '../matching/types.ts';
+import { plural } from '../matching/text.ts';
 import { violationOf } from '../matching/wording.ts';
 import { OPEN_MATCH_STATUSES, hasLapsed, type Enrolment, type Match, type Person, type Program, type Role } from '../domain/index.ts';
 import { createContext } from '../matching/context.ts';
@@ -134,8 +135,8 @@ export async function assertMatchAllowed(
   const maxMentors = format.kind === 'group' ? format.mentorsPerGroup : 1;
   const maxMentees = format.kind === 'group' ? format.menteesPerGroup : 1;
   const tooMany = (max: number) => ({ code: 'too_big', origin: 'array', maximum: max, inclusive: true }) as const;
-  if (mentorIds.length > maxMentors) issues.push({ path: paths.members('mentor'), message: `this program allows at most ${maxMentors} mentor(s) per match`, ...tooMany(maxMentors) });
-  if (menteeIds.length > maxMentees) issues.push({ path: paths.members('mentee'), message: `this program allows at most ${maxMentees} mentee(s) per match`, ...tooMany(maxMentees) });
+  if (mentorIds.length > maxMentors) issues.push({ path: paths.members('mentor'), message: `this program allows at most ${plural(maxMentors, 'mentor')} per match`, ...tooMany(maxMentors) });
+  if (menteeIds.length > maxMentees) issues.push({ path: paths.members('mentee'), message: `this program allows at most ${plural(maxMentees, 'mentee')} per match`, ...tooMany(maxMentees) });
   const all = [...mentorIds, ...menteeIds];
   if (new Set(all).size !== all.length) issues.push({ path: paths.members('mentee'), message: 'a person can appear only once in a match', code: 'duplicate' });
   const mentors = await loadParties(repo, program, mentorIds, 'mentor', (i) => paths.member('mentor', i));

@@ -136,6 +136,6 @@ describe('matching hard rules: why not?', () => {
     const res = solveMatching([dana, kim], baseRules);
     expect(res.unmatched).to.have.length(1);
     expect(res.unmatched[0]!.why).to.equal('no-allowed-mentor');
-    expect(res.unmatched[0]!.message).to.equal("No mentor passes the program's rules for Dana: 1 fall outside the level gap.");
+    expect(res.unmatched[0]!.message).to.equal("No mentor passes the program's rules for Dana: 1 outside the level gap.");
   });
 });

@@ -410,7 +410,7 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
             menteeId: 'dir-mkt',
             why: 'no-allowed-mentor',
             details: { mentee: 'Priya Nair', mentors: 3, blockedBy: { 'reporting-chain': 1, 'shared-language': 1, excluded: 1 } },
-            message: "No mentor passes the program's rules for Priya Nair: 1 share a reporting chain, 1 were excluded by an admin and 1 share no language.",
+            message: "No mentor passes the program's rules for Priya Nair: 1 in the same reporting chain, 1 excluded by an admin and 1 without a shared language.",
           },
         ]);
         for (const pair of proposal.pairs) {
@@ -419,7 +419,7 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         const explained = await hr.matching.explain({ programId, menteeId: 'vp-sales', mentorId: 'anna' });
         if (!explained.allowed) throw new Error('Anna may mentor Sam');
         const [skills, , , , , , level] = explained.reasons;
-        expect(skills).to.deep.include({ details: { mentee: 'Sam Lindqvist', sought: 1, taught: [] }, text: 'Teaches none of the 1 skill Sam Lindqvist wants.' });
+        expect(skills).to.deep.include({ details: { mentee: 'Sam Lindqvist', sought: 1, taught: [] }, text: 'Does not teach the skill Sam Lindqvist wants.' });
         expect(level!.details).to.deep.equal({ mentee: 'Sam Lindqvist', mentor: 'Anna Schmidt', gap: 6, min: 3, max: 7 });
       });
 
