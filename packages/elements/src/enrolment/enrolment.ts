@@ -14,12 +14,17 @@ import { dialogStyles } from '../internal/dialog.styles.ts';
 import { emit } from '../internal/events.ts';
 import { formatDate, formatDateTime, formatList } from '../internal/format.ts';
 import { describeError, fieldError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { sayViolation } from '../internal/rule-words.ts';
+import { sayBrokenRulesWith } from '../internal/validation-messages.ts';
 import { fieldState, renderFieldError, unwrapChanges } from '../internal/fields.ts';
 import { focusAfterRender } from '../internal/focus.ts';
 import { DataTask } from '../internal/task.ts';
 import { editableFields, emptyForm, enrolInput, formFrom, toTime, type EnrolmentForm } from './enrolment-form.ts';
 import { nextSteps, proficiencyLabel, roleLabel, statusLabel } from './enrolment-text.ts';
 import { styles } from './enrolment.styles.ts';
+
+// A person's level can break the program's limits, said in the reader's language.
+sayBrokenRulesWith(sayViolation);
 
 declare global {
   interface UpwardEventDetails {

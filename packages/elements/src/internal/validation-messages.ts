@@ -4,7 +4,7 @@
  * msg(), so German readers get German. An issue without a translation (a rule the SDK words only
  * in English, an issue without a code) keeps the SDK's English message rather than saying nothing.
  * A broken pairing rule (`broken_rule`) carries the rule and what broke it, so it is said the way
- * the pairing board says it (matching-words.ts).
+ * the pairing board says it (rule-words.ts, handed over with `sayBrokenRulesWith`).
  *
  * Never shown to a person: an enum's option codes (`must be one of: generational-divide, …`); the
  * control of the field shows its options, so the message only asks to choose one.
@@ -12,7 +12,6 @@
 import { msg, str } from '@lit/localize';
 import { formatNumber } from './format.ts';
 import { currentLocale, sourceLocale } from './localization.ts';
-import { sayViolation } from './rule-words.ts';
 
 /** A FieldIssue as it arrives (from the SDK in process, or rebuilt by the remote client). */
 export interface IssueLike {
@@ -101,6 +100,18 @@ function wrongType(expected: unknown): string | undefined {
   }
 }
 
+type RuleSayer = (violation: { rule: string; details?: unknown; message: string }) => string;
+let sayRule: RuleSayer | undefined;
+
+/**
+ * Hands over the sentences of the pairing rules (rule-words.ts). Only the elements that make
+ * matches get `broken_rule` issues (enrolment, mentor finder, pairing board), and they call this,
+ * so the other elements do not carry those sentences; without it the SDK's English is shown.
+ */
+export function sayBrokenRulesWith(say: RuleSayer): void {
+  sayRule = say;
+}
+
 /**
  * A broken pairing rule as a field message: the rule's sentence without its full stop (field
  * messages have none), as the SDK's English message is. Without a readable rule, undefined: the
@@ -108,9 +119,9 @@ function wrongType(expected: unknown): string | undefined {
  */
 function brokenRule(issue: IssueLike): string | undefined {
   const v = issue.violation;
-  if (typeof v !== 'object' || v === null || typeof (v as { rule?: unknown }).rule !== 'string') return undefined;
+  if (!sayRule || typeof v !== 'object' || v === null || typeof (v as { rule?: unknown }).rule !== 'string') return undefined;
   const { rule, details } = v as { rule: string; details?: unknown };
-  return sayViolation({ rule, details, message: issue.message }).replace(/\.$/, '');
+  return sayRule({ rule, details, message: issue.message }).replace(/\.$/, '');
 }
 
 /** The issue said through msg() in the current locale, or undefined when its code has no translation. */

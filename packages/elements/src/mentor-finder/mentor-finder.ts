@@ -15,10 +15,15 @@ import { UpwardElement } from '../internal/upward-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
 import { describeError, fieldError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { sayViolation } from '../internal/rule-words.ts';
+import { sayBrokenRulesWith } from '../internal/validation-messages.ts';
 import { formatDateTime } from '../internal/format.ts';
 import { renderScore } from './score-reasons.ts';
 import { renderRankingList } from './ranking.ts';
 import { mentorFinderStyles } from './mentor-finder.styles.ts';
+
+// A request can break a pairing rule (a place just taken, a level limit), said in the reader's language.
+sayBrokenRulesWith(sayViolation);
 
 declare global {
   interface UpwardEventDetails {

@@ -22,9 +22,13 @@ import { describeError, renderErrorSummary, type DescribedError } from '../inter
 import { formatNumber } from '../internal/format.ts';
 import { sayUnmatched } from '../internal/matching-words.ts';
 import { sayViolation } from '../internal/rule-words.ts';
+import { sayBrokenRulesWith } from '../internal/validation-messages.ts';
 import { renderScore } from '../mentor-finder/score-reasons.ts';
 import { DRAG_TYPE, renderPairCard } from './pair-card.ts';
 import { pairingBoardStyles } from './pairing-board.styles.ts';
+
+// Publishing can break a pairing rule (field errors of the proposal), said in the reader's language.
+sayBrokenRulesWith(sayViolation);
 
 /** A mentee–mentor pair, as the SDK takes locks and exclusions. */
 export interface PairRef {

@@ -234,6 +234,25 @@ describe('<upward-enrolment>', () => {
     expect(text(el)).to.not.contain('Your enrolment was updated.');
   });
 
+  it('says a level limit at the role in German, from the rule the SDK sends', async () => {
+    const world = await seededWorld();
+    const [program] = await world.hr.programs.list();
+    await world.hr.programs.update({ id: program!.id, changes: { rules: { ...program!.rules, mentorMaxLevel: 5 } } });
+    await setUpwardLocale('de');
+    const el = await enrolment(world.as({ personId: 'ceo' }), world.programId);
+    await press(field(el, 'role'), 'Space'); // the mentor choice (the first)
+    await el.updateComplete;
+    field(el, 'skills.0.skill').focus();
+    await sendKeys({ type: 'Strategy' });
+    await press(field(el, 'consent'), 'Space');
+    $(el, 'button[type="submit"]').click();
+    await until(() => el.shadowRoot!.querySelector('.error-summary'), 'the error summary');
+    expect(el.shadowRoot!.getElementById(`${fieldId('role')}-error`)?.textContent).to.equal(
+      'Morgan Reyes ist auf Stufe 10; Mentorinnen und Mentoren sind in diesem Programm höchstens auf Stufe 5',
+    );
+    expect(await mine(world, 'ceo')).to.equal(undefined);
+  });
+
   it('renders in German', async () => {
     const world = await seededWorld();
     const el = await fixture<HTMLElement>(

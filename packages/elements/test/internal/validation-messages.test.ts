@@ -9,7 +9,12 @@ import type { UpwardProgramSetup } from '../../src/program-setup/program-setup.t
 import { describeError, fieldError, fieldId, renderErrorSummary, type DescribedError } from '../../src/internal/errors.ts';
 import { scopeError, unwrapChanges } from '../../src/internal/fields.ts';
 import { currentLocale, setUpwardLocale } from '../../src/internal/localization.ts';
+import { sayViolation } from '../../src/internal/rule-words.ts';
+import { sayBrokenRulesWith } from '../../src/internal/validation-messages.ts';
 import { seededWorld, until } from '../support/world.ts';
+
+// As the elements that make matches do (enrolment, mentor finder, pairing board).
+sayBrokenRulesWith(sayViolation);
 
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
