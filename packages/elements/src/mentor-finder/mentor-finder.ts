@@ -143,6 +143,25 @@ export class UpwardMentorFinder extends UpwardElement {
     if (changed.has('programId') && changed.get('programId') !== undefined) this.clientChanged();
   }
 
+  /**
+   * Other mentees' requests take mentors' places, and their matches are private to them: no
+   * change event says a suggested mentor is now full. So the suggestions are checked again
+   * whenever the mentee comes back to the page (and after a refused request, see `fail`).
+   */
+  private readonly refreshWhenShown = () => {
+    if (document.visibilityState === 'visible') this.revision++;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.refreshWhenShown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.refreshWhenShown);
+  }
+
   /** A ranking being arranged, errors and messages belong to one mentee and one program. */
   protected override clientChanged(): void {
     this.ranking = [];

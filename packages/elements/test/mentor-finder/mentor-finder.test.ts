@@ -51,6 +51,17 @@ describe('<upward-mentor-finder>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('checks the suggestions again when the mentee comes back to the page: a mentor whose place went to someone else is gone', async () => {
+    const { programId, as } = await world({ mode: 'self' });
+    const el = await finder(as({ personId: 'vp-sales' }), programId);
+    expect($$(el, '[part~="item"]').map((li) => li.dataset.mentor).sort()).to.deep.equal(['anna', 'ben']);
+    // Dana's request takes Ben's only place; nothing tells Sam (other people's matches are private).
+    await as({ personId: 'vp-eng' }).matches.request({ programId, mentorId: 'ben' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await until(() => $$(el, '[part~="item"]').length === 1, 'the refreshed suggestions');
+    expect($$(el, '[part~="item"]').map((li) => li.dataset.mentor)).to.deep.equal(['anna']);
+  });
+
   it('shows only the mentors the rules allow, best first, each score with its reasons in words', async () => {
     const { programId, as } = await world({ mode: 'self' });
     const sam = as({ personId: 'vp-sales' });
