@@ -94,13 +94,19 @@ function parseOutput(op: Operation, body: unknown): unknown {
   return parsed.value;
 }
 
-async function read(transport: Transport, op: Operation, input: unknown, signal?: AbortSignal): Promise<unknown> {
+async function read(transport: Transport, op: Operation, input: unknown, { signal, onProgress }: CallOptions = {}): Promise<unknown> {
   const parts = buildRequest(op, input);
   const answer = await transport.send(
     { method: parts.method, path: parts.path, query: parts.query, headers: parts.headers, body: parts.body },
-    { operation: op.name, retry: true, ...(signal ? { signal } : {}) },
+    { operation: op.name, retry: true, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) },
   );
   return parseOutput(op, answer.body);
+}
+
+/** The options a read may take (`matching.suggest`'s): cancel it, follow its progress. */
+interface CallOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
 }
 
 function hasIndexedDb(): boolean {
@@ -198,9 +204,9 @@ export function remoteUpward(options: RemoteUpwardOptions): RemoteUpward {
   function call(op: Operation, args: unknown[]): Promise<unknown> {
     const input = op.argument === 'none' ? undefined : args[0];
     if (op.mutation) return mutate(op, input);
-    const signal = (args[1] as { signal?: AbortSignal } | undefined)?.signal;
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return read(transport, op, input, signal);
+    const options = (args[1] ?? {}) as CallOptions;
+    if (options.signal?.aborted) return Promise.reject(options.signal.reason);
+    return read(transport, op, input, options);
   }
 
   // The namespaces and methods come from the table: a new operation there is a new method here.

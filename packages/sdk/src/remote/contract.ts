@@ -164,7 +164,7 @@ const specs: { [N in OperationName]: Spec } = {
   'matches.list': read('/matches', matchesInputs.list, list(Match), 'Matches the caller may see; filter by program or status.'),
 
   // `suggest` reads only, but its locks and exclusions can be large: POST, without idempotency.
-  'matching.suggest': { ...write('POST', '/programs/{programId}/matching/suggest', matchingInputs.suggest, MatchingProposal, 'The engine’s proposal (admin); changes nothing.'), mutation: false },
+  'matching.suggest': { ...write('POST', '/programs/{programId}/matching/suggest', matchingInputs.suggest, MatchingProposal, 'The engine’s proposal (admin); changes nothing. With `Accept: application/x-ndjson`, once the solve reports progress the answer is one JSON line per report (`{"progress":{"done","total"}}`), then `{"result": …}` or `{"problem": …}`.'), mutation: false },
   'matching.explain': read('/programs/{programId}/matching/explain', matchingInputs.explain, PairExplanation, 'Why this pair scores what it does, or which rules rule it out.'),
   'matching.suggestions': read('/programs/{programId}/matching/suggestions', matchingInputs.suggestions, list(MentorSuggestion), 'Mentors the calling mentee may choose, best first.'),
   'matching.publish': write('POST', '/programs/{programId}/matching/publish', matchingInputs.publish, list(Match), 'Create proposed matches from a reviewed proposal.', 201),
@@ -412,13 +412,21 @@ export function validateInput(op: Operation, input: unknown): void {
   throw new ValidationError(name ? issues.map((i) => ({ ...i, path: i.path ? `${name}.${i.path}` : name })) : issues);
 }
 
-/** Calls the `Upward` method behind `op` (the server side of the contract). */
-export function callOperation(upward: Upward, op: Operation, input: unknown, signal?: AbortSignal): Promise<unknown> {
+/**
+ * Calls the `Upward` method behind `op` (the server side of the contract). `signal` is the
+ * request's (the client went away); `onProgress` reaches the methods that report progress.
+ */
+export function callOperation(
+  upward: Upward,
+  op: Operation,
+  input: unknown,
+  { signal, onProgress }: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<unknown> {
   const target = (op.namespace ? upward[op.namespace] : upward) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const method = target[op.method];
   if (typeof method !== 'function') throw new TypeError(`[upward] ${op.name} is not a method of Upward`);
   if (op.argument === 'none') return method.call(target);
-  // `suggest` takes client-side options (progress, cancel); on a server the request's signal cancels it.
-  if (op.name === 'matching.suggest') return method.call(target, input, signal ? { signal } : {});
+  // `suggest` takes options: the request's signal cancels it, its progress can stream to the client.
+  if (op.name === 'matching.suggest') return method.call(target, input, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
   return method.call(target, input);
 }

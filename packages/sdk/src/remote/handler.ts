@@ -24,6 +24,7 @@ import type { IdempotencyStore, StoredResponse } from './idempotency.ts';
 import { openApiDocument } from './openapi.ts';
 import { MalformedRequestError, PROBLEM_CONTENT_TYPE, problem, problemFromError, type Problem } from './problems.ts';
 import { matchRoute } from './routes.ts';
+import { acceptsProgress, answerWithProgress } from './progress-stream.ts';
 
 export { memoryIdempotencyStore, type IdempotencyStore, type IdempotencyBegin, type IdempotencyScope, type StoredResponse } from './idempotency.ts';
 export { problemFromError, errorFromProblem, Problem, ProblemCode, PROBLEM_CONTENT_TYPE } from './problems.ts';
@@ -178,9 +179,14 @@ export function createPlainRequestHandler<R extends HandlerRequest = Request>(op
     const input = parseRequest(op, { pathParams: params, query: url.searchParams, headers: request.headers, body });
     // Validated here so a bad request never reaches a transaction; the service checks again.
     validateInput(op, input);
-    const result = await callOperation(upward, op, input, request.signal);
-    const tag = etagOf(result);
-    return jsonResponse(op.status, result === undefined ? null : result, tag ? { etag: tag } : {});
+    const answer = (result: unknown) => {
+      const tag = etagOf(result);
+      return jsonResponse(op.status, result === undefined ? null : result, tag ? { etag: tag } : {});
+    };
+    if (op.name === 'matching.suggest' && acceptsProgress(request.headers.get('accept'))) {
+      return answerWithProgress((onProgress) => callOperation(upward, op, input, { signal: request.signal, onProgress }), answer, (error) => fail(error, request.signal.aborted));
+    }
+    return answer(await callOperation(upward, op, input, { signal: request.signal }));
   }
 
   async function mutate(op: Operation, upward: Upward, actorId: string, request: HandlerRequest, params: Record<string, string>, url: URL): Promise<PlainResponse> {

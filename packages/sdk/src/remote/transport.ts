@@ -7,6 +7,7 @@
 import { UpwardError } from '../errors.ts';
 import { NetworkError, ProtocolError, ServerError, errorFromResponse } from './client-errors.ts';
 import type { ClientEnvironment } from './client-environment.ts';
+import { PROGRESS_CONTENT_TYPE, readProgressStream, type OnProgress } from './progress-stream.ts';
 
 export interface RetryPolicy {
   /** Tries in all, the first included (default 3). 1 turns retries off. */
@@ -58,6 +59,8 @@ export interface SendOptions {
   /** Whether a failed try may be repeated: reads always, writes only with an `Idempotency-Key`. */
   retry: boolean;
   signal?: AbortSignal;
+  /** Asks for progress lines (progress-stream.ts) and reports them; a server may still answer plain JSON. */
+  onProgress?: OnProgress;
 }
 
 export interface Transport {
@@ -108,13 +111,14 @@ export function createTransport(options: TransportOptions): Transport {
     return result;
   }
 
-  async function attempt(request: HttpRequest, operation: string, signal: AbortSignal | undefined): Promise<Attempt> {
+  async function attempt(request: HttpRequest, { operation, signal, onProgress }: SendOptions): Promise<Attempt> {
     if (!env.online()) {
       return { ok: false, retryable: false, error: new NetworkError('offline', `"${operation}" needs a connection, and the device is offline.`) };
     }
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    const init: RequestInit = { method: request.method, headers: await headers(request.headers), signal: combined };
+    const extra = onProgress ? { Accept: `${PROGRESS_CONTENT_TYPE}, application/json, application/problem+json`, ...request.headers } : request.headers;
+    const init: RequestInit = { method: request.method, headers: await headers(extra), signal: combined };
     if (options.credentials) init.credentials = options.credentials;
     if (request.body !== undefined) {
       (init.headers as Headers).set('Content-Type', 'application/json');
@@ -124,8 +128,10 @@ export function createTransport(options: TransportOptions): Transport {
     let text: string;
     try {
       response = await doFetch(url(request.path, request.query), init);
+      if (onProgress && response.ok && response.body && isProgressStream(response)) return await progressAnswer(response, response.body, operation, onProgress);
       text = await response.text();
     } catch (error) {
+      if (error instanceof UpwardError) throw error;
       // The caller's abort is theirs to handle (an AbortError, as fetch gives); not a network fault.
       if (signal?.aborted) throw signal.reason;
       if (timeout.aborted) {
@@ -156,7 +162,7 @@ export function createTransport(options: TransportOptions): Transport {
   async function send(request: HttpRequest, sendOptions: SendOptions): Promise<HttpAnswer> {
     const tries = sendOptions.retry ? attempts : 1;
     for (let n = 1; ; n++) {
-      const result = await attempt(request, sendOptions.operation, sendOptions.signal);
+      const result = await attempt(request, sendOptions);
       if (result.ok) return result.answer;
       if (n >= tries || !result.retryable) throw result.error;
       const backoff = env.random() * Math.min(maxDelay, baseDelay * 2 ** (n - 1));
@@ -165,6 +171,30 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return { send, url, headers, fetch: doFetch, credentials: options.credentials };
+}
+
+function isProgressStream(response: Response): boolean {
+  return (response.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase() === PROGRESS_CONTENT_TYPE;
+}
+
+/**
+ * The answer a progress stream ends with. A problem line is the error the same problem as a plain
+ * answer would be (thrown, or retried when the server failed); a stream that is not ours is a
+ * protocol error. A broken connection is thrown as it is, for the caller's network handling.
+ */
+async function progressAnswer(response: Response, body: ReadableStream<Uint8Array>, operation: string, onProgress: OnProgress): Promise<Attempt> {
+  let outcome;
+  try {
+    outcome = await readProgressStream(body, onProgress);
+  } catch (error) {
+    if (!(error instanceof SyntaxError || (error instanceof TypeError && /progress stream/.test(error.message)))) throw error;
+    return { ok: false, retryable: false, error: new ProtocolError(operation, response.status, `"${operation}" answered with a malformed progress stream.`, { cause: error }) };
+  }
+  if ('result' in outcome) return { ok: true, answer: { status: response.status, headers: response.headers, body: outcome.result } };
+  const status = (outcome.problem as { status?: unknown } | null)?.status;
+  const error = errorFromResponse(operation, typeof status === 'number' ? status : 500, outcome.problem);
+  if (!(error instanceof ServerError)) throw error;
+  return { ok: false, retryable: true, error };
 }
 
 /** `Retry-After` in seconds or as an HTTP date. */
