@@ -56,6 +56,15 @@ for (const { name, open } of databasesUnderTest()) describe(`HTTP: a whole progr
     await ok(server, 'admin', 'enrolments.approve', { id: mentee.id });
     await ok(server, 'admin', 'programs.startMatching', { id: program.id });
 
+    // The engine's proposal as the pairing board asks for it: progress lines from the server's
+    // matching thread, then the proposal, the same one a plain JSON answer gives.
+    const streamed = await call(server, 'admin', 'matching.suggest', { programId: program.id }, { headers: { accept: 'application/x-ndjson, application/json' } });
+    expect(streamed.status).to.equal(200);
+    expect(streamed.headers['content-type']).to.match(/^application\/x-ndjson/);
+    const lines = streamed.text.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines[0]).to.have.property('progress');
+    expect(lines.at(-1)).to.deep.equal({ result: await ok(server, 'admin', 'matching.suggest', { programId: program.id }) });
+
     const match = await ok(server, 'admin', 'matches.propose', { programId: program.id, mentorIds: ['anna'], menteeIds: ['vp-sales'] });
     ids.match = match.id;
     await ok(server, 'anna', 'matches.respond', { matchId: match.id, accept: true });
