@@ -5,7 +5,7 @@
  * Scores and reasons are always computed here, never taken from the caller.
  */
 import * as z from 'zod/mini';
-import { ForbiddenError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, ValidationError, type FieldIssue } from '../errors.ts';
 import { Id, OPEN_MATCH_STATUSES, hasLapsed, type Enrolment, type Match, type Person, type Program, type ScoreReason } from '../domain/index.ts';
 import { createContext } from '../matching/context.ts';
 import { explainPair } from '../matching/explain.ts';
@@ -20,7 +20,7 @@ import { authorize, relationsOf } from './authorization.ts';
 import { command, query, type ServiceContext } from './context.ts';
 import { candidateOf, placesLeft, rulesOf } from './matching-candidates.ts';
 import { assertSelfMatching, createMatch, requestNextChoice } from './new-match.ts';
-import { eligibilityProblem, type MatchPaths } from './pairing-guard.ts';
+import { eligibilityProblem, ruleIssue, type MatchPaths } from './pairing-guard.ts';
 import { preferenceIssues } from './preferences.ts';
 import type { Repository } from './repository.ts';
 
@@ -148,17 +148,47 @@ async function loadPool(repo: Repository, program: Program, at: number): Promise
 }
 
 /**
- * Candidates with a place left who are still eligible for their role (or everyone, for
- * explanations), engine-ready. The engine never proposes a pair that publishing would refuse.
+ * The engine's candidates, each with the places they have left: for a proposal, the people still
+ * eligible for their role, mentees without a match yet and every mentor (a full one has no place
+ * left, so the capacity rule rules them out and "why is Sam unmatched?" counts them); for
+ * explanations, everyone. The engine never proposes a pair that publishing would refuse.
  */
-function candidates(pool: Pool, onlyWithPlaces: boolean): Candidate[] {
+function candidates(pool: Pool, forProposal: boolean): Candidate[] {
   const out: Candidate[] = [];
   for (const enrolment of pool.enrolments.values()) {
     const places = placesLeft(pool.program, enrolment, pool.open.get(enrolment.personId) ?? 0);
-    if (onlyWithPlaces && (places === 0 || eligibilityProblem(pool.program, pool.people.get(enrolment.personId)!, enrolment.role))) continue;
+    if (forProposal && ((enrolment.role === 'mentee' && places === 0) || eligibilityProblem(pool.program, pool.people.get(enrolment.personId)!, enrolment.role))) continue;
     out.push(candidateOf(pool.program, pool.people.get(enrolment.personId)!, enrolment, pool.at, places));
   }
   return out;
+}
+
+/**
+ * The admin's locks checked against the candidates before solving: each names a mentee still to
+ * be matched and a mentor with a place for them (a board can be out of date). The rest of a
+ * locked pair's rules only warn: the admin's lock wins.
+ */
+function assertLocksHold(pool: Pool, solvable: readonly Candidate[], locks: readonly { menteeId: string; mentorId: string }[]): void {
+  const byId = new Map(solvable.map((c) => [c.personId, c]));
+  const nameOf = (id: string) => pool.people.get(id)?.name ?? id;
+  const locked = new Map<string, number>();
+  const issues: FieldIssue[] = [];
+  locks.forEach(({ menteeId, mentorId }, i) => {
+    const enrolment = pool.enrolments.get(menteeId);
+    if (enrolment?.role === 'mentee' && !byId.has(menteeId) && (pool.open.get(menteeId) ?? 0) > 0) {
+      throw new ConflictError('enrolment', enrolment.id, `${nameOf(menteeId)} already has a match in this program.`);
+    }
+    if (byId.get(menteeId)?.role !== 'mentee') issues.push(ruleIssue(`locks.${i}.menteeId`, violationOf('role', { person: nameOf(menteeId), role: 'mentee' })));
+    const mentor = byId.get(mentorId);
+    if (mentor?.role !== 'mentor') return void issues.push(ruleIssue(`locks.${i}.mentorId`, violationOf('role', { person: nameOf(mentorId), role: 'mentor' })));
+    const taken = locked.get(mentorId) ?? 0;
+    locked.set(mentorId, taken + 1);
+    if (taken >= (mentor.capacity ?? 1)) {
+      const capacity = placesLeft(pool.program, pool.enrolments.get(mentorId)!, 0);
+      issues.push(ruleIssue(`locks.${i}.mentorId`, violationOf('capacity-full', { mentor: mentor.name, capacity })));
+    }
+  });
+  if (issues.length) throw new ValidationError(issues, 'locks');
 }
 
 export function matchingService(ctx: ServiceContext): MatchingApi {
@@ -172,7 +202,9 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
         authorize('matching.suggest', relationsOf(ctx.actor, {}));
         const pool = await load(repo, programId);
         const rules = rulesOf(pool.program, { matches: pool.matches, managers: pool.managers, at: pool.at, locks, exclusions });
-        return { pool, solvable: candidates(pool, true), rules };
+        const solvable = candidates(pool, true);
+        assertLocksHold(pool, solvable, locks);
+        return { pool, solvable, rules };
       });
       // Hybrid programs match on what people ranked: a stable matching leaves no two people who
       // would both rather be together. Otherwise the engine maximises the program's objective.

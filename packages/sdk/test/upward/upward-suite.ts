@@ -423,6 +423,29 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         expect(level!.details).to.deep.equal({ mentee: 'Sam Lindqvist', mentor: 'Anna Schmidt', gap: 6, min: 3, max: 7 });
       });
 
+      it('counts a full mentor among those a left-out mentee could not have, and refuses a lock on one', async () => {
+        const { programId, hr } = await seedWorld(h.as);
+        // Ben's one place goes to Dana.
+        const m = await hr.matches.propose({ programId, mentorIds: ['ben'], menteeIds: ['vp-eng'] });
+        for (const personId of ['ben', 'vp-eng']) await h.as({ personId }).matches.respond({ matchId: m.id, accept: true });
+        const proposal = await hr.matching.suggest({ programId, exclusions: [{ menteeId: 'vp-sales', mentorId: 'anna' }] });
+        const sam = proposal.unmatched.find((u) => u.menteeId === 'vp-sales')!;
+        expect(sam.details).to.deep.equal({ mentee: 'Sam Lindqvist', mentors: 3, blockedBy: { excluded: 1, 'capacity-full': 1, 'reporting-chain': 1 } });
+        expect(proposal.pairs.map((p) => p.mentorId)).to.not.include('ben');
+
+        const full = await rejects(hr.matching.suggest({ programId, locks: [{ menteeId: 'vp-sales', mentorId: 'ben' }] }), 'validation');
+        expect((full as ValidationError).issues).to.deep.equal([
+          {
+            path: 'locks.0.mentorId',
+            message: "Ben Carter's only place is taken",
+            code: 'broken_rule',
+            violation: { rule: 'capacity-full', details: { mentor: 'Ben Carter', capacity: 1 } },
+          },
+        ]);
+        const stale = await rejects(hr.matching.suggest({ programId, locks: [{ menteeId: 'vp-eng', mentorId: 'anna' }] }), 'conflict');
+        expect(stale.message).to.contain('Dana Okafor already has a match in this program.');
+      });
+
       it('explains why a pair scores what it does, and why another is impossible', async () => {
         const { programId, hr } = await seedWorld(h.as);
         const no = await hr.matching.explain({ programId, menteeId: 'dir-mkt', mentorId: 'cara' });
