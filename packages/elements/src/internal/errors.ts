@@ -22,7 +22,7 @@ export interface DescribedError {
    * What `message` was said from, so it can be said again in the current language. Copies made
    * with `{ ...error }` keep it; an error built by hand may lack it.
    */
-  source?: { message: string; raw: string };
+  source?: { message: string };
 }
 
 interface ErrorLike {
@@ -31,7 +31,7 @@ interface ErrorLike {
   issues?: unknown;
 }
 
-function generalMessage(code: string, fallback: string): string {
+function generalMessage(code: string): string {
   switch (code) {
     case 'validation':
       return msg('Please correct the fields marked below.', { id: 'common.error.validation' });
@@ -50,29 +50,35 @@ function generalMessage(code: string, fallback: string): string {
       return msg('No connection to the server. Please try again.', { id: 'common.error.network' });
     case 'unauthenticated':
       return msg('Your sign-in has expired. Please sign in again.', { id: 'common.error.unauthenticated' });
+    case 'queued':
+      return msg('You are offline: the change is kept on this device and sent when the connection returns.', { id: 'common.error.queued' });
+    case 'server':
+    case 'protocol':
+      return msg('The server could not answer this. Please try again later.', { id: 'common.error.server' });
     default:
-      return fallback || msg('Something went wrong. Please try again.', { id: 'common.error.unknown' });
+      // Not one of the SDK's errors (a bug somewhere): its text is for developers, who get the
+      // error itself in the upward-error event; a person gets words they can act on.
+      return msg('Something went wrong. Please try again.', { id: 'common.error.unknown' });
   }
 }
 
 export function describeError(error: unknown): DescribedError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const code = typeof e.code === 'string' ? e.code : 'unknown';
-  const raw = typeof e.message === 'string' ? e.message.replace(/^\[upward\]\s*/, '') : String(error);
   const fields = new Map<string, IssueLike>();
   if (Array.isArray(e.issues)) {
     for (const issue of e.issues as { path?: unknown; message?: unknown }[]) {
       if (typeof issue.path === 'string' && typeof issue.message === 'string' && !fields.has(issue.path)) fields.set(issue.path, issue as IssueLike);
     }
   }
-  const message = generalMessage(code, raw);
-  return { code, message, fields, source: { message, raw } };
+  const message = generalMessage(code);
+  return { code, message, fields, source: { message } };
 }
 
 /** The summary's sentence in the current language (a sentence a caller put there stays as it is). */
 export function errorMessage(error: DescribedError): string {
   const source = error.source;
-  return source && error.message === source.message ? generalMessage(error.code, source.raw) : error.message;
+  return source && error.message === source.message ? generalMessage(error.code) : error.message;
 }
 
 /** The message for `path` or for any field below it (`playbook` covers `playbook.cadence.every`). */

@@ -86,8 +86,11 @@ const reasonSayers: Sayers<FactorName, ReasonDetails> = {
   levelGap: {
     fits: (d) => isText(d.mentee) && isText(d.mentor) && isNumber(d.gap) && isNumber(d.min) && isNumber(d.max),
     say: ({ mentee, mentor, gap, min, max }) => {
-      const band = min === max ? n(min) : `${n(min)}–${n(max)}`;
-      return msg(str`${position(mentor, mentee, gap)} (program band ${band}).`, { id: 'matching.reason.level-gap' });
+      const where = position(mentor, mentee, gap);
+      if (min === max && min === 1) return msg(str`${where} (the program asks for one level).`, { id: 'matching.reason.level-gap.exactly-one' });
+      return min === max
+        ? msg(str`${where} (the program asks for ${n(min)} levels).`, { id: 'matching.reason.level-gap.exactly' })
+        : msg(str`${where} (the program allows ${n(min)} to ${n(max)} levels).`, { id: 'matching.reason.level-gap' });
     },
   },
   preference: {

@@ -15,6 +15,7 @@ import { UpwardElement } from '../internal/upward-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
 import { describeError, fieldError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { ERROR_SUMMARY, focusAfterRender } from '../internal/focus.ts';
 import { sayViolation } from '../internal/rule-words.ts';
 import { sayBrokenRulesWith } from '../internal/validation-messages.ts';
 import { formatDateTime } from '../internal/format.ts';
@@ -98,6 +99,8 @@ export class UpwardMentorFinder extends UpwardElement {
   @state() private busy = false;
   @state() private error?: DescribedError;
   @state() private announcement = '';
+  /** A mentor whose last place went to someone else just as the mentee asked: said above the list. */
+  @state() private placeGone?: string;
   /** The ranked mentor being dragged, if any. */
   @state() private dragging?: string;
 
@@ -169,6 +172,7 @@ export class UpwardMentorFinder extends UpwardElement {
     this.error = undefined;
     this.announcement = '';
     this.dragging = undefined;
+    this.placeGone = undefined;
   }
 
   protected override render(): TemplateResult {
@@ -195,6 +199,11 @@ export class UpwardMentorFinder extends UpwardElement {
           : msg('Rank the mentors you would like to learn from. The program team pairs everyone on these rankings.', { id: 'mentor-finder.intro-hybrid' })}
       </p>
       ${renderErrorSummary(this.error, { mentorIds: msg('Ranking', { id: 'mentor-finder.ranking-label' }), 'changes.preferences': msg('Ranking', { id: 'mentor-finder.ranking-label' }) }, this.shadowRoot)}
+      ${this.placeGone
+        ? html`<p class="notice" id="place-gone" tabindex="-1">
+            ${msg(str`${this.placeGone} has no free place any more, so no request was sent. The list shows the mentors you can ask now.`, { id: 'mentor-finder.place-gone' })}
+          </p>`
+        : nothing}
       ${this.renderCurrent(data.current)} ${this.renderPending(data.program, data.pending)}
       ${data.current || data.pending.length ? nothing : this.renderSuggestions(data.mode, data.suggestions)}
       ${data.current || data.pending.length || !data.suggestions.length ? nothing : this.renderRanking(data.mode, data.suggestions)}`;
@@ -361,13 +370,14 @@ export class UpwardMentorFinder extends UpwardElement {
     this.busy = true;
     this.error = undefined;
     this.announcement = '';
+    this.placeGone = undefined;
     try {
       const match = await upward.matches.request({ programId: this.programId, mentorId: suggestion.mentor.personId });
       this.announcement = msg(str`Request sent to ${suggestion.mentor.name}.`, { id: 'mentor-finder.requested' });
       emit(this, 'upward-mentor-requested', { match });
       await this.reloadAndFocus('#pending-title');
     } catch (error) {
-      this.fail('request', error);
+      if (!(await this.placeWentMeanwhile(suggestion, error))) this.fail('request', error);
     } finally {
       this.busy = false;
     }
@@ -381,6 +391,7 @@ export class UpwardMentorFinder extends UpwardElement {
     this.busy = true;
     this.error = undefined;
     this.announcement = '';
+    this.placeGone = undefined;
     try {
       let match: Match | null = null;
       if (mode === 'self') {
@@ -403,14 +414,31 @@ export class UpwardMentorFinder extends UpwardElement {
     }
   }
 
+  /**
+   * A conflict after which the mentor is no longer suggested: their last place went to someone
+   * else while the list was open (nothing tells a mentee of other people's matches). Says so by
+   * name above the fresh list, instead of a general "this changed meanwhile". Returns whether it was that.
+   */
+  private async placeWentMeanwhile(suggestion: MentorSuggestion, error: unknown): Promise<boolean> {
+    if (describeError(error).code !== 'conflict') return false;
+    await this.data.run().catch(() => undefined);
+    const data = this.data.value;
+    if (data?.state !== 'ready' || data.current || data.pending.length || data.suggestions.some((s) => s.mentor.personId === suggestion.mentor.personId)) return false;
+    this.reportError('request', error);
+    this.placeGone = suggestion.mentor.name;
+    this.announcement = '';
+    await focusAfterRender(this, '#place-gone');
+    return true;
+  }
+
   private fail(operation: string, error: unknown): void {
     this.error = describeError(error);
     this.reportError(operation, error);
     // A refused request mostly means the list is out of date (a mentor's last place went to
     // someone else), and a mentee is not told of other people's matches as they happen: reload.
     void this.data.run().catch(() => undefined);
-    // The summary is announced (role="alert"); with field links, focus the first one.
-    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('.error-summary a')?.focus());
+    // The summary is announced (role="alert"); focus goes to its first field link, else to it.
+    void focusAfterRender(this, ERROR_SUMMARY);
   }
 
   /**

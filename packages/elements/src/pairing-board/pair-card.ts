@@ -16,6 +16,8 @@ export const DRAG_TYPE = 'application/x-upward-pair';
 
 export interface PairCardOptions {
   pair: ProposedPair;
+  /** The heading's id: the error summary links a publishing error of this pair to it. */
+  headingId: string;
   name(id: string): string;
   /** The other pairs, for "Swap mentor with". */
   others: readonly ProposedPair[];
@@ -49,7 +51,7 @@ export function renderPairCard(o: PairCardOptions): TemplateResult {
     @dragover=${(event: DragEvent) => event.preventDefault()}
     @drop=${(event: DragEvent) => o.onDrop(pair.menteeId, event)}
   >
-    <h4 tabindex="-1" class="pair-title">
+    <h4 tabindex="-1" class="pair-title" id=${o.headingId}>
       ${mentee}
       <span class="muted">${msg('with', { id: 'pairing-board.with' })}</span>
       <span

@@ -18,11 +18,12 @@ import type { ChangeEvent, Match, MatchingProposal, PairExplanation, Program, Pr
 import { UpwardElement } from '../internal/upward-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
-import { describeError, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { describeError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
+import { ERROR_SUMMARY, focusAfterRender } from '../internal/focus.ts';
 import { formatNumber } from '../internal/format.ts';
 import { sayUnmatched } from '../internal/matching-words.ts';
 import { sayViolation } from '../internal/rule-words.ts';
-import { sayBrokenRulesWith } from '../internal/validation-messages.ts';
+import { sayBrokenRulesWith, sayIssue, type IssueLike } from '../internal/validation-messages.ts';
 import { renderScore } from '../mentor-finder/score-reasons.ts';
 import { DRAG_TYPE, renderPairCard } from './pair-card.ts';
 import { pairingBoardStyles } from './pairing-board.styles.ts';
@@ -63,6 +64,7 @@ const isForbidden = (error: unknown) => describeError(error).code === 'forbidden
  * @csspart base - The whole element.
  * @csspart summary - Objective and totals.
  * @csspart progress - The solving progress with its cancel button.
+ * @csspart refused-locks - Locks the engine could not keep (a mentor's places went meanwhile), and why.
  * @csspart list - The proposed pairs.
  * @csspart item - One proposed pair.
  * @csspart actions - The buttons of a pair.
@@ -102,6 +104,10 @@ export class UpwardPairingBoard extends UpwardElement {
   @state() private error?: DescribedError;
   @state() private published?: Match[];
   @state() private explanation?: { menteeId: string; mentorId: string; result: PairExplanation };
+  /** Locks the engine refused (a mentor whose places went meanwhile, say), and why; they were let go. */
+  @state() private refusedLocks: { lock: PairRef; issue: IssueLike }[] = [];
+  /** The next proposal is the re-solve without refused locks: it keeps their notice (any later one clears it). */
+  private keepRefusedNotice = false;
   @state() private announcement = '';
   /** What the last action did, said before the re-solve's result ("Swapped … Re-solved: …"). */
   private actionNote = '';
@@ -130,10 +136,15 @@ export class UpwardPairingBoard extends UpwardElement {
     task: async ([upward, data, locks, exclusions], { signal }): Promise<MatchingProposal | undefined> => {
       if (!upward || !data || data.program.matching.mode === 'self') return undefined;
       this.progress = undefined;
-      return upward.matching.suggest(
-        { programId: data.program.id, locks, exclusions },
-        { signal, onProgress: (done, total) => (this.progress = { done, total }) },
-      );
+      try {
+        return await upward.matching.suggest(
+          { programId: data.program.id, locks, exclusions },
+          { signal, onProgress: (done, total) => (this.progress = { done, total }) },
+        );
+      } catch (error) {
+        if (!this.letGoOfRefusedLocks(locks, error)) throw error;
+        return undefined; // the locks changed, so it solves again without them
+      }
     },
     onComplete: (proposal) => {
       if (proposal) void this.showProposal(proposal);
@@ -161,19 +172,67 @@ export class UpwardPairingBoard extends UpwardElement {
     this.error = undefined;
     this.announcement = '';
     this.actionNote = '';
+    this.refusedLocks = [];
+    this.keepRefusedNotice = false;
   }
 
   private name = (id: string): string => this.data.value?.names.get(id) ?? id;
 
+  /**
+   * A lock the engine refuses as a field error (`locks.3.mentorId`: the mentor's last place went
+   * while the board was open) is let go, and the board says which and why; the others stay.
+   * Returns whether there was any.
+   */
+  private letGoOfRefusedLocks(locks: readonly PairRef[], error: unknown): boolean {
+    const described = describeError(error);
+    if (described.code !== 'validation') return false;
+    const refused = new Map<number, IssueLike>();
+    for (const [path, issue] of described.fields) {
+      const index = /^locks\.(\d+)(\.|$)/.exec(path)?.[1];
+      if (index !== undefined && !refused.has(Number(index))) refused.set(Number(index), issue);
+    }
+    if (!refused.size) return false;
+    this.refusedLocks = [...refused].map(([i, issue]) => ({ lock: locks[i]!, issue }));
+    this.locks = locks.filter((_, i) => !refused.has(i));
+    this.keepRefusedNotice = true;
+    this.actionNote = this.refusedLocks.map(({ lock, issue }) => this.refusedText(lock, issue)).join(' ');
+    return true;
+  }
+
+  private refusedText({ menteeId, mentorId }: PairRef, issue: IssueLike): string {
+    return msg(str`Could not lock ${this.name(menteeId)} with ${this.name(mentorId)}: ${sayIssue(issue)}.`, { id: 'pairing-board.lock-refused' });
+  }
+
+  private renderRefusedLocks(): TemplateResult | typeof nothing {
+    if (!this.refusedLocks.length) return nothing;
+    return html`<div class="notice" part="refused-locks">
+      <ul>
+        ${this.refusedLocks.map(({ lock, issue }) => html`<li>${this.refusedText(lock, issue)}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  /** Publishing errors name a pair by its place in the proposal (`pairs.3`): the summary names its people. */
+  private pairLabels(proposal: MatchingProposal | undefined): Record<string, string> {
+    return Object.fromEntries(
+      (proposal?.pairs ?? []).map((p, i) => [`pairs.${i}`, msg(str`${this.name(p.menteeId)} with ${this.name(p.mentorId)}`, { id: 'pairing-board.pair' })]),
+    );
+  }
+
   private async showProposal(proposal: MatchingProposal): Promise<void> {
     const first = !this.proposal;
     this.proposal = proposal;
+    if (this.keepRefusedNotice) this.keepRefusedNotice = false;
+    else this.refusedLocks = [];
+    // A pair the admin just locked that breaks a rule: the warning on its card is said too.
+    const locked = proposal.pairs.find((p) => p.menteeId === this.focusMentee && p.locked);
+    const warnings = (locked?.warnings ?? []).map((w) => msg(str`Breaks a rule: ${sayViolation(w)}`, { id: 'pairing-board.warning' }));
     const result = msg(str`${proposal.pairs.length} pairs, total score ${formatNumber(proposal.total)}, ${proposal.unmatched.length} unmatched.`, {
       id: 'pairing-board.result',
     });
     this.announcement = first
       ? msg(str`Proposal ready: ${result}`, { id: 'pairing-board.ready' })
-      : `${this.actionNote} ${msg(str`Re-solved: ${result}`, { id: 'pairing-board.resolved' })}`.trim();
+      : [this.actionNote, ...warnings, msg(str`Re-solved: ${result}`, { id: 'pairing-board.resolved' })].filter(Boolean).join(' ');
     this.actionNote = '';
     emit(this, 'upward-proposal-changed', { proposal, locks: this.locks, exclusions: this.exclusions });
     const mentee = this.focusMentee;
@@ -223,7 +282,8 @@ export class UpwardPairingBoard extends UpwardElement {
     if (failed !== undefined && isForbidden(failed)) return this.renderForbidden();
     const cancelled = (failed as Error | undefined)?.name === 'AbortError';
     return html`
-      ${renderErrorSummary(this.error, {}, this.shadowRoot)} ${solving ? this.renderProgress() : nothing}
+      ${renderErrorSummary(this.error, this.pairLabels(proposal), this.shadowRoot)} ${solving ? this.renderProgress() : nothing}
+      ${this.renderRefusedLocks()}
       ${cancelled
         ? html`<p part="empty">
             ${msg('Solving was cancelled.', { id: 'pairing-board.cancelled' })}
@@ -272,9 +332,10 @@ export class UpwardPairingBoard extends UpwardElement {
             ${repeat(
               proposal.pairs,
               (p) => p.menteeId,
-              (pair) =>
+              (pair, index) =>
                 renderPairCard({
                   pair,
+                  headingId: fieldId(`pairs.${index}`),
                   name: this.name,
                   others: proposal.pairs.filter((p) => p !== pair),
                   busy: this.busy,
@@ -547,6 +608,7 @@ export class UpwardPairingBoard extends UpwardElement {
     } catch (error) {
       this.error = describeError(error);
       this.reportError('publish', error);
+      void focusAfterRender(this, ERROR_SUMMARY);
     } finally {
       this.busy = false;
     }

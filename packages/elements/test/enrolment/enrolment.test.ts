@@ -248,7 +248,7 @@ describe('<upward-enrolment>', () => {
     $(el, 'button[type="submit"]').click();
     await until(() => el.shadowRoot!.querySelector('.error-summary'), 'the error summary');
     expect(el.shadowRoot!.getElementById(`${fieldId('role')}-error`)?.textContent).to.equal(
-      'Morgan Reyes ist auf Stufe 10; Mentorinnen und Mentoren sind in diesem Programm höchstens auf Stufe 5',
+      'Morgan Reyes steht auf Stufe 10; Mentorinnen und Mentoren dürfen in diesem Programm höchstens auf Stufe 5 stehen',
     );
     expect(await mine(world, 'ceo')).to.equal(undefined);
   });

@@ -17,17 +17,17 @@ describe('matching words', () => {
   it('says each factor of a score in German from its details, with plurals, lists, durations and language names', async () => {
     await setUpwardLocale('de');
     const skills = (sought: number, taught: string[]) => reason('skills', { mentee: 'Sam Lindqvist', sought, taught });
-    expect(skills(0, [])).to.equal('Sam Lindqvist hat keine Fähigkeiten angegeben, die gelernt werden sollen.');
-    expect(skills(1, [])).to.equal('Vermittelt nicht die eine Fähigkeit, die Sam Lindqvist lernen möchte.');
+    expect(skills(0, [])).to.equal('Sam Lindqvist hat keine Lernwünsche angegeben.');
+    expect(skills(1, [])).to.equal('Vermittelt nicht die einzige Fähigkeit, die Sam Lindqvist lernen möchte.');
     expect(skills(3, [])).to.equal('Vermittelt keine der 3 Fähigkeiten, die Sam Lindqvist lernen möchte.');
-    expect(skills(1, ['TikTok'])).to.equal('Vermittelt die eine Fähigkeit, die Sam Lindqvist lernen möchte: TikTok.');
+    expect(skills(1, ['TikTok'])).to.equal('Vermittelt die einzige Fähigkeit, die Sam Lindqvist lernen möchte: TikTok.');
     expect(skills(3, ['TikTok', 'Power BI'])).to.equal('Vermittelt 2 der 3 Fähigkeiten, die Sam Lindqvist lernen möchte: TikTok und Power BI.');
 
     const topics = (goals: number, shared: string[]) => reason('topics', { mentee: 'Dana Okafor', goals, shared });
     expect(topics(0, [])).to.equal('Dana Okafor hat keine Ziele angegeben.');
-    expect(topics(1, [])).to.equal('Deckt das eine Ziel von Dana Okafor nicht ab.');
+    expect(topics(1, [])).to.equal('Deckt das einzige Ziel von Dana Okafor nicht ab.');
     expect(topics(4, [])).to.equal('Deckt keines der 4 Ziele von Dana Okafor ab.');
-    expect(topics(1, ['Post once a week'])).to.equal('Deckt das eine Ziel von Dana Okafor ab: Post once a week.');
+    expect(topics(1, ['Post once a week'])).to.equal('Deckt das einzige Ziel von Dana Okafor ab: Post once a week.');
     expect(topics(4, ['A', 'B', 'C'])).to.equal('Deckt 3 der 4 Ziele von Dana Okafor ab: A, B und C.');
 
     expect(reason('availability', { minutes: 0 })).to.equal('In der Woche gibt es keine gemeinsame freie Zeit.');
@@ -35,7 +35,7 @@ describe('matching words', () => {
     expect(reason('availability', { minutes: 60 })).to.equal('Beide sind 1 Stunde pro Woche gleichzeitig frei.');
     expect(reason('availability', { minutes: 210 })).to.equal('Beide sind 3 Stunden und 30 Minuten pro Woche gleichzeitig frei.');
 
-    expect(reason('timeZone', { hours: 0, zones: ['Europe/Berlin'] })).to.equal('Gleiche Tageszeit (Europe/Berlin).');
+    expect(reason('timeZone', { hours: 0, zones: ['Europe/Berlin'] })).to.equal('Kein Zeitunterschied (Europe/Berlin).');
     expect(reason('timeZone', { hours: 1, zones: ['Europe/Berlin', 'Europe/London'] })).to.equal('1 Stunde Zeitunterschied (Europe/Berlin und Europe/London).');
     expect(reason('timeZone', { hours: 4.5, zones: ['Asia/Kolkata', 'Europe/Berlin'] })).to.equal(
       '4 Stunden und 30 Minuten Zeitunterschied (Asia/Kolkata und Europe/Berlin).',
@@ -51,11 +51,11 @@ describe('matching words', () => {
     expect(departments('preferred', false, ['Sales', 'Engineering'])).to.equal('Verschiedene Abteilungen (Sales und Engineering).');
 
     const gap = (g: number, min: number, max: number) => reason('levelGap', { mentee: 'Sam Lindqvist', mentor: 'Ben Carter', gap: g, min, max });
-    expect(gap(5, 3, 7)).to.equal('Ben Carter steht 5 Stufen unter Sam Lindqvist (Stufenabstand im Programm: 3–7).');
-    expect(gap(1, 1, 1)).to.equal('Ben Carter steht eine Stufe unter Sam Lindqvist (Stufenabstand im Programm: 1).');
-    expect(gap(0, 0, 2)).to.equal('Ben Carter steht auf derselben Stufe wie Sam Lindqvist (Stufenabstand im Programm: 0–2).');
-    expect(gap(-1, 0, 2)).to.equal('Ben Carter steht eine Stufe über Sam Lindqvist (Stufenabstand im Programm: 0–2).');
-    expect(gap(-2, 0, 2)).to.equal('Ben Carter steht 2 Stufen über Sam Lindqvist (Stufenabstand im Programm: 0–2).');
+    expect(gap(5, 3, 7)).to.equal('Ben Carter steht 5 Stufen unter Sam Lindqvist (im Programm erlaubt: 3 bis 7 Stufen).');
+    expect(gap(1, 1, 1)).to.equal('Ben Carter steht eine Stufe unter Sam Lindqvist (im Programm verlangt: eine Stufe).');
+    expect(gap(0, 0, 2)).to.equal('Ben Carter steht auf derselben Stufe wie Sam Lindqvist (im Programm erlaubt: 0 bis 2 Stufen).');
+    expect(gap(-1, 0, 2)).to.equal('Ben Carter steht eine Stufe über Sam Lindqvist (im Programm erlaubt: 0 bis 2 Stufen).');
+    expect(gap(-2, 0, 2)).to.equal('Ben Carter steht 2 Stufen über Sam Lindqvist (im Programm erlaubt: 0 bis 2 Stufen).');
 
     expect(reason('preference', { rankings: [] })).to.equal('Keine der beiden Personen hat die andere in ihre Rangliste aufgenommen.');
     expect(
@@ -65,7 +65,7 @@ describe('matching words', () => {
           { by: 'Ben Carter', of: 'Sam Lindqvist', rank: 2, listed: 2 },
         ],
       }),
-    ).to.equal('Sam Lindqvist hat Ben Carter auf Platz 1 von 3 gesetzt. Ben Carter hat Sam Lindqvist auf Platz 2 von 2 gesetzt.');
+    ).to.equal('Sam Lindqvist hat Ben Carter in der Rangliste auf Position 1 von 3 gesetzt. Ben Carter hat Sam Lindqvist in der Rangliste auf Position 2 von 2 gesetzt.');
   });
 
   it('says each pairing rule in German from its details', async () => {
@@ -75,10 +75,10 @@ describe('matching words', () => {
     expect(rule('role', { person: 'Sam Lindqvist', role: 'mentor' })).to.equal('Sam Lindqvist ist in diesem Programm nicht als Mentorin oder Mentor bestätigt.');
     expect(rule('role', { person: 'Sam Lindqvist', role: 'mentee' })).to.equal('Sam Lindqvist ist in diesem Programm nicht als Mentee bestätigt.');
     expect(rule('level-limit', { person: 'Anna Schmidt', role: 'mentor', level: 6, limit: 4 })).to.equal(
-      'Anna Schmidt ist auf Stufe 6; Mentorinnen und Mentoren sind in diesem Programm höchstens auf Stufe 4.',
+      'Anna Schmidt steht auf Stufe 6; Mentorinnen und Mentoren dürfen in diesem Programm höchstens auf Stufe 4 stehen.',
     );
     expect(rule('level-limit', { person: 'Anna Schmidt', role: 'mentee', level: 2, limit: 5 })).to.equal(
-      'Anna Schmidt ist auf Stufe 2; Mentees sind in diesem Programm mindestens auf Stufe 5.',
+      'Anna Schmidt steht auf Stufe 2; Mentees müssen in diesem Programm mindestens auf Stufe 5 stehen.',
     );
     expect(rule('level-gap', { ...pair, gap: 8, min: 3, max: 7 })).to.equal(
       'Ben Carter steht 8 Stufen unter Dana Okafor; die Mentorin oder der Mentor muss 3 bis 7 Stufen unter der oder dem Mentee stehen.',
@@ -95,12 +95,12 @@ describe('matching words', () => {
     expect(chain(2)).to.equal(`Morgan Reyes ist die Führungskraft der Führungskraft von Anna Schmidt; ${line}`);
     expect(chain(3)).to.equal(`Morgan Reyes steht in der Berichtslinie über Anna Schmidt; ${line}`);
     expect(rule('previous-pair', pair)).to.equal('Dana Okafor und Ben Carter waren in diesem Programm bereits ein Paar.');
-    expect(rule('excluded', pair)).to.equal('Die Administration hat das Paar Dana Okafor und Ben Carter ausgeschlossen.');
+    expect(rule('excluded', pair)).to.equal('Die HR-Administration hat das Paar Dana Okafor und Ben Carter ausgeschlossen.');
     expect(rule('shared-language', { ...pair, menteeLanguages: ['en', 'hi'], mentorLanguages: [] })).to.equal(
       'Dana Okafor (Englisch und Hindi) und Ben Carter (keine Sprache angegeben) haben keine gemeinsame Sprache.',
     );
     expect(rule('cross-department', { ...pair, department: 'Marketing' })).to.equal(
-      'Dana Okafor und Ben Carter arbeiten beide in Marketing; dieses Programm bildet Paare über Abteilungen hinweg.',
+      'Dana Okafor und Ben Carter arbeiten beide in der Abteilung Marketing; dieses Programm verlangt Paare aus verschiedenen Abteilungen.',
     );
     expect(rule('capacity-full', { mentor: 'Ben Carter', capacity: 0 })).to.equal('Ben Carter hat keine Plätze für Mentees.');
     expect(rule('capacity-full', { mentor: 'Ben Carter', capacity: 1 })).to.equal('Der einzige Platz bei Ben Carter ist vergeben.');
@@ -126,9 +126,9 @@ describe('matching words', () => {
     };
     expect(none(55, every)).to.equal(
       'Nach den Regeln des Programms kommt für Priya Nair keine Mentorin und kein Mentor infrage: ' +
-        '10 aus derselben Abteilung, 9 ohne gemeinsame Sprache, 8 von der Administration ausgeschlossen, ' +
+        '10 aus derselben Abteilung, 9 ohne gemeinsame Sprache, 8 von der HR-Administration ausgeschlossen, ' +
         '7 schon früher mit der Person zusammengebracht, 6 in derselben Berichtslinie, 5 außerhalb des Stufenabstands, ' +
-        '4 außerhalb der Stufengrenzen, 3 nicht in dieser Rolle bestätigt, 2 als die Person selbst und 1 ohne freie Plätze.',
+        '4 außerhalb der Stufengrenzen, 3 nicht als Mentorin oder Mentor bestätigt, 2 (die Person selbst) und 1 ohne freie Plätze.',
     );
     // A rule of a newer server drops out of the list; what is left is still true.
     expect(none(7, { 'shared-language': 1, 'same-team': 4, 'reporting-chain': 2 })).to.equal(
@@ -142,7 +142,7 @@ describe('matching words', () => {
     const gone = 'doch ihre Plätze gingen an andere Mentees';
     expect(taken(1, 'maxweight')).to.equal(`Für Priya Nair kommt eine Person als Mentorin oder Mentor infrage, ${gone}: Die höchste Gesamtpunktzahl ergibt sich ohne Priya Nair.`);
     expect(taken(2, 'maxweight')).to.equal(`Für Priya Nair kommen 2 Personen als Mentorin oder Mentor infrage, ${gone}: Die höchste Gesamtpunktzahl ergibt sich ohne Priya Nair.`);
-    const most = 'Wenn möglichst viele Mentees mit der besten Gesamtpunktzahl zusammengebracht werden, bleibt Priya Nair außen vor.';
+    const most = 'Bei möglichst vielen Paaren mit der höchsten Gesamtpunktzahl bleibt Priya Nair außen vor.';
     expect(taken(1, 'maxcard')).to.equal(`Für Priya Nair kommt eine Person als Mentorin oder Mentor infrage, ${gone}: ${most}`);
     expect(taken(3, 'maxcard')).to.equal(`Für Priya Nair kommen 3 Personen als Mentorin oder Mentor infrage, ${gone}: ${most}`);
   });
@@ -161,7 +161,7 @@ describe('matching words', () => {
     // …and says the details again once the reader switches to German.
     await setUpwardLocale('de');
     expect(sayReason({ factor: 'levelGap', text, details: { mentee: 'Sam Lindqvist', mentor: 'Ben Carter', gap: 5, min: 3, max: 7 } })).to.equal(
-      'Ben Carter steht 5 Stufen unter Sam Lindqvist (Stufenabstand im Programm: 3–7).',
+      'Ben Carter steht 5 Stufen unter Sam Lindqvist (im Programm erlaubt: 3 bis 7 Stufen).',
     );
   });
 

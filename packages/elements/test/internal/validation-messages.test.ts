@@ -106,9 +106,9 @@ describe('validation messages', () => {
     const d = describeError(validation(coded));
     expect(fieldError(d, 'managerId')).to.equal('verweist auf einen Eintrag, den es nicht gibt');
     expect(fieldError(d, 'ownerId')).to.equal('muss zu diesem Tandem gehören');
-    expect(fieldError(d, 'preferences.0')).to.equal('darf nicht auf die Person selbst verweisen');
+    expect(fieldError(d, 'preferences.0')).to.equal('kann nicht die Person selbst sein');
     expect(fieldError(d, 'boss')).to.equal('würde eine Schleife in der Berichtslinie erzeugen');
-    expect(fieldError(d, 'email')).to.equal('gehört bereits einer anderen Person');
+    expect(fieldError(d, 'email')).to.equal('wird bereits von einer anderen Person verwendet');
     expect(fieldError(d, 'menteeIds.0')).to.equal(
       'Dana Okafor ist die direkte Führungskraft von Anna Schmidt; das Programm bringt keine Personen aus derselben Berichtslinie zusammen',
       'the rule’s sentence without its full stop, like every field message',

@@ -176,7 +176,7 @@ describe('<upward-mentor-finder>', () => {
     expect(ranked(again)).to.deep.equal(['ben', 'anna']);
   });
 
-  it('shows the error when the mentor was taken meanwhile, stores nothing, and refreshes', async () => {
+  it('says by name when the mentor’s place was taken meanwhile, stores nothing, refreshes and keeps focus there', async () => {
     const { programId, hr, as } = await world({ mode: 'self' });
     const dana = as({ personId: 'vp-eng' });
     const el = await finder(dana, programId);
@@ -186,8 +186,10 @@ describe('<upward-mentor-finder>', () => {
     // Ben (one place) is given to Sam by the program team just before Dana clicks.
     await hr.matches.propose({ programId, mentorIds: ['ben'], menteeIds: ['vp-sales'] });
     button.click();
-    await until(() => $(el, '[part~="error-summary"]'), 'the error summary');
-    expect($(el, '[part~="error-summary"]')!.getAttribute('role')).to.equal('alert');
+    await until(() => $(el, '#place-gone'), 'the notice');
+    expect(text(el)).to.contain('Ben Carter has no free place any more, so no request was sent.');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#place-gone'));
+    expect($(el, '[part~="error-summary"]')).to.equal(null);
     expect(errors).to.have.length(1);
     expect((await dana.matches.list({ programId })).length).to.equal(0);
     await until(() => text(el).includes('No mentor fits you right now'), 'the refreshed list');
@@ -225,12 +227,12 @@ describe('<upward-mentor-finder>', () => {
     const reasons = () => $$(el, '[data-mentor="ben"] .reasons li').map((li) => li.textContent!.trim());
     await until(() => reasons().includes('Beide sprechen Englisch.'), 'German reasons');
     expect(reasons()).to.include.members([
-      'Vermittelt nicht die eine Fähigkeit, die Sam Lindqvist lernen möchte.',
+      'Vermittelt nicht die einzige Fähigkeit, die Sam Lindqvist lernen möchte.',
       'Sam Lindqvist hat keine Ziele angegeben.',
       'In der Woche gibt es keine gemeinsame freie Zeit.',
       '5 Stunden Zeitunterschied (America/New_York und Europe/London).',
       'Verschiedene Abteilungen (Sales und Marketing).',
-      'Ben Carter steht 5 Stufen unter Sam Lindqvist (Stufenabstand im Programm: 3–7).',
+      'Ben Carter steht 5 Stufen unter Sam Lindqvist (im Programm erlaubt: 3 bis 7 Stufen).',
       'Keine der beiden Personen hat die andere in ihre Rangliste aufgenommen.',
     ]);
 

@@ -117,7 +117,9 @@ describe('<upward-pairing-board>', () => {
     await until(() => pairsOn(el).includes('vp-eng<-Anna Schmidt'), 'the swap');
     expect(pairsOn(el)).to.include('vp-sales<-Ben Carter');
     expect($(el, '[data-mentee="vp-eng"] .warnings')!.textContent).to.contain('Dana Okafor is the direct manager of Anna Schmidt');
-    expect(status(el)).to.contain('Swapped: Dana Okafor now with Anna Schmidt, Sam Lindqvist with Ben Carter. Re-solved: 3 pairs');
+    expect(status(el)).to.contain(
+      'Swapped: Dana Okafor now with Anna Schmidt, Sam Lindqvist with Ben Carter. Breaks a rule: Dana Okafor is the direct manager of Anna Schmidt; mentors and mentees must not share a reporting chain. Re-solved: 3 pairs',
+    );
   });
 
   it('swaps mentors by drag and drop, and gives an unmatched mentee a dragged mentor', async () => {
@@ -164,10 +166,10 @@ describe('<upward-pairing-board>', () => {
     await until(() => text(el).includes('Ziel: die höchste Gesamtpunktzahl.'), 'German text');
     const dana = $(el, '[data-mentee="vp-eng"]')!;
     const reasons = [...dana.querySelectorAll('.reasons li')].map((li) => li.textContent!.trim());
-    expect(reasons).to.include('Ben Carter steht 5 Stufen unter Dana Okafor (Stufenabstand im Programm: 3–7).');
+    expect(reasons).to.include('Ben Carter steht 5 Stufen unter Dana Okafor (im Programm erlaubt: 3 bis 7 Stufen).');
     expect(reasons).to.include('1 Stunde Zeitunterschied (Europe/Berlin und Europe/London).');
     expect(reasons).to.include('Beide sprechen Englisch.');
-    expect(reasons).to.include('Deckt das eine Ziel von Dana Okafor nicht ab.');
+    expect(reasons).to.include('Deckt das einzige Ziel von Dana Okafor nicht ab.');
     expect(reasons.join(' ')).to.not.match(/\b(Teaches|Covers|Both|apart|junior)\b/, 'no English reason');
 
     // A locked pair that breaks a rule: the warning says the rule, not "[object Object]".
@@ -183,7 +185,7 @@ describe('<upward-pairing-board>', () => {
     await until(() => $(el, '[part~="unmatched"] [data-mentee="dir-mkt"]'), 'Priya unmatched');
     const why = $(el, '[part~="unmatched"] [data-mentee="dir-mkt"] p')!.textContent!.trim();
     expect(why).to.match(/^Nach den Regeln des Programms kommt für Priya Nair keine Mentorin und kein Mentor infrage: /);
-    for (const part of ['1 in derselben Berichtslinie', '1 von der Administration ausgeschlossen', '1 ohne gemeinsame Sprache']) expect(why).to.contain(part);
+    for (const part of ['1 in derselben Berichtslinie', '1 von der HR-Administration ausgeschlossen', '1 ohne gemeinsame Sprache']) expect(why).to.contain(part);
 
     $<HTMLSelectElement>(el, '#explain-mentee')!.value = 'dir-mkt';
     $<HTMLSelectElement>(el, '#explain-mentor')!.value = 'cara';

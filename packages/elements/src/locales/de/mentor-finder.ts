@@ -40,6 +40,7 @@ export const templates = {
   'mentor-finder.unranked': 'Aus der Rangliste entfernt.',
   'mentor-finder.moved': str`Auf Position ${0} von ${1} verschoben.`,
   'mentor-finder.requested': str`Anfrage an ${0} gesendet.`,
+  'mentor-finder.place-gone': str`${0} hat keinen freien Platz mehr, daher wurde keine Anfrage gesendet. Die Liste zeigt die Mentorinnen und Mentoren, die Sie jetzt anfragen können.`,
   'mentor-finder.ranked-requested': str`Rangliste gespeichert. Anfrage an ${0} gesendet.`,
   'mentor-finder.ranked-none': 'Rangliste gespeichert, aber keine dieser Personen kann Sie zurzeit aufnehmen. Bitte wählen Sie andere.',
   'mentor-finder.ranking-saved': 'Rangliste gespeichert. Das Programmteam bildet die Paare anhand aller Ranglisten.',

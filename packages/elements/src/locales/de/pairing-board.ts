@@ -57,6 +57,7 @@ export const templates = {
   'pairing-board.ready': str`Vorschlag bereit: ${0}`,
   'pairing-board.resolved': str`Neu berechnet: ${0}`,
   'pairing-board.locked-note': str`${0} mit ${1} fixiert.`,
+  'pairing-board.lock-refused': str`${0} konnte nicht mit ${1} fixiert werden: ${2}.`,
   'pairing-board.unlocked-note': str`Fixierung von ${0} mit ${1} aufgehoben.`,
   'pairing-board.excluded-note': str`${0} mit ${1} ausgeschlossen.`,
   'pairing-board.allowed-note': str`${0} mit ${1} wieder zugelassen.`,
