@@ -77,7 +77,11 @@ const reasonSayers: Sayers<FactorName, ReasonDetails> = {
     fits: (d) => ['required', 'preferred', 'ignore'].includes(d.mode as string) && typeof d.same === 'boolean' && isTexts(d.departments) && d.departments.length === 2,
     say: ({ mode, same, departments: [a, b] }) => {
       if (mode === 'ignore') return msg('Departments are not considered in this program.', { id: 'matching.reason.department.ignored' });
-      if (mode === 'required') return msg(str`Different departments (${a} and ${b}), as the program requires.`, { id: 'matching.reason.department.required' });
+      if (mode === 'required') {
+        return same
+          ? msg(str`Same department (${a}); this program requires different departments.`, { id: 'matching.reason.department.required-same' })
+          : msg(str`Different departments (${a} and ${b}), as the program requires.`, { id: 'matching.reason.department.required' });
+      }
       return same
         ? msg(str`Same department (${a}); the program prefers mixing departments.`, { id: 'matching.reason.department.same' })
         : msg(str`Different departments (${a} and ${b}).`, { id: 'matching.reason.department.different' });
@@ -87,6 +91,7 @@ const reasonSayers: Sayers<FactorName, ReasonDetails> = {
     fits: (d) => isText(d.mentee) && isText(d.mentor) && isNumber(d.gap) && isNumber(d.min) && isNumber(d.max),
     say: ({ mentee, mentor, gap, min, max }) => {
       const where = position(mentor, mentee, gap);
+      if (min === max && min === 0) return msg(str`${where} (the program asks for the same level).`, { id: 'matching.reason.level-gap.same' });
       if (min === max && min === 1) return msg(str`${where} (the program asks for one level).`, { id: 'matching.reason.level-gap.exactly-one' });
       return min === max
         ? msg(str`${where} (the program asks for ${n(min)} levels).`, { id: 'matching.reason.level-gap.exactly' })

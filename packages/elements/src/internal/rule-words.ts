@@ -39,9 +39,11 @@ const ruleSayers: Sayers<RuleId, RuleDetails> = {
       const band =
         min !== max
           ? msg(str`the mentor must be ${n(min)} to ${n(max)} levels junior`, { id: 'matching.rule.level-gap.range' })
-          : min === 1
-            ? msg('the mentor must be exactly one level junior', { id: 'matching.rule.level-gap.exactly-one' })
-            : msg(str`the mentor must be exactly ${n(min)} levels junior`, { id: 'matching.rule.level-gap.exactly' });
+          : min === 0
+            ? msg('the mentor must be at the same level', { id: 'matching.rule.level-gap.same' })
+            : min === 1
+              ? msg('the mentor must be exactly one level junior', { id: 'matching.rule.level-gap.exactly-one' })
+              : msg(str`the mentor must be exactly ${n(min)} levels junior`, { id: 'matching.rule.level-gap.exactly' });
       return msg(str`${position(mentor, mentee, gap)}; ${band}.`, { id: 'matching.rule.level-gap' });
     },
   },
@@ -76,7 +78,7 @@ const ruleSayers: Sayers<RuleId, RuleDetails> = {
   'capacity-full': {
     fits: (d) => isText(d.mentor) && isNumber(d.capacity),
     say: ({ mentor, capacity }) => {
-      if (capacity <= 0) return msg(str`${mentor} has no mentoring places.`, { id: 'matching.rule.capacity.none' });
+      if (capacity <= 0) return msg(str`${mentor} has no free place.`, { id: 'matching.rule.capacity.none' });
       return capacity === 1
         ? msg(str`${mentor}'s only place is taken.`, { id: 'matching.rule.capacity.one' })
         : msg(str`All ${n(capacity)} of ${mentor}'s places are taken.`, { id: 'matching.rule.capacity.all' });

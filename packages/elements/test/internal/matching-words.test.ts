@@ -102,7 +102,10 @@ describe('matching words', () => {
     expect(rule('cross-department', { ...pair, department: 'Marketing' })).to.equal(
       'Dana Okafor und Ben Carter arbeiten beide in der Abteilung Marketing; dieses Programm verlangt Paare aus verschiedenen Abteilungen.',
     );
-    expect(rule('capacity-full', { mentor: 'Ben Carter', capacity: 0 })).to.equal('Ben Carter hat keine Plätze für Mentees.');
+    expect(rule('capacity-full', { mentor: 'Ben Carter', capacity: 0 })).to.equal('Ben Carter hat keinen freien Platz.');
+    expect(rule('level-gap', { mentee: 'Sam Lindqvist', mentor: 'Ben Carter', gap: 0, min: 0, max: 0 })).to.equal(
+      'Ben Carter steht auf derselben Stufe wie Sam Lindqvist; die Mentorin oder der Mentor muss auf derselben Stufe wie die oder der Mentee stehen.',
+    );
     expect(rule('capacity-full', { mentor: 'Ben Carter', capacity: 1 })).to.equal('Der einzige Platz bei Ben Carter ist vergeben.');
     expect(rule('capacity-full', { mentor: 'Ben Carter', capacity: 3 })).to.equal('Alle 3 Plätze bei Ben Carter sind vergeben.');
   });

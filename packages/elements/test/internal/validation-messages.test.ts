@@ -97,7 +97,7 @@ describe('validation messages', () => {
       { path: 'menteeIds.1', message: 'Dana and Ben are in the same team', code: 'broken_rule', violation: { rule: 'same-team', details: {} } },
       { path: 'menteeIds.2', message: 'Dana and Ben were matched before', code: 'broken_rule' },
       { path: 'menteeIds.3', message: 'Ben has no places', code: 'broken_rule', violation: 'capacity-full' },
-      { path: 'menteeIds.4', message: 'Ben Carter has no mentoring places', code: 'broken_rule', violation: { rule: 'capacity-full', details: { mentor: 'Ben Carter' } } },
+      { path: 'menteeIds.4', message: 'Ben Carter has no free place', code: 'broken_rule', violation: { rule: 'capacity-full', details: { mentor: 'Ben Carter' } } },
       { path: 'mentorIds', message: 'this program allows at most 1 mentor per match', code: 'too_big', origin: 'array', maximum: 1, inclusive: true },
       { path: 'menteeIds', message: 'a person can appear only once in a match', code: 'duplicate' },
       { path: 'colour', message: 'not a program field you can change', code: 'unrecognized_keys' },
@@ -116,7 +116,7 @@ describe('validation messages', () => {
     expect(fieldError(d, 'menteeIds.1')).to.equal('Dana and Ben are in the same team');
     expect(fieldError(d, 'menteeIds.2')).to.equal('Dana and Ben were matched before');
     expect(fieldError(d, 'menteeIds.3')).to.equal('Ben has no places');
-    expect(fieldError(d, 'menteeIds.4')).to.equal('Ben Carter has no mentoring places');
+    expect(fieldError(d, 'menteeIds.4')).to.equal('Ben Carter has no free place');
     expect(fieldError(d, 'mentorIds')).to.equal('darf höchstens 1 Eintrag haben');
     expect(fieldError(d, 'menteeIds')).to.equal('darf keinen Eintrag wiederholen');
     expect(fieldError(d, 'colour')).to.equal('enthält unbekannte Einträge');

@@ -56,9 +56,11 @@ export const PairingRules = z
     requireSharedLanguage: z._default(z.boolean(), true),
   })
   .check(
-    z.refine((r) => r.maxLevelGap >= r.minLevelGap, {
-      message: 'must be at least the minimum level gap',
-      path: ['maxLevelGap'],
+    z.superRefine((r, ctx) => {
+      if (r.maxLevelGap >= r.minLevelGap) return;
+      // The bound is the other field's value: a too_small with that minimum, so a UI can say it.
+      const params = { code: 'too_small', origin: 'number', minimum: r.minLevelGap, inclusive: true };
+      ctx.addIssue({ code: 'custom', message: 'must be at least the minimum level gap', path: ['maxLevelGap'], input: r.maxLevelGap, params });
     }),
   );
 export type PairingRules = z.infer<typeof PairingRules>;

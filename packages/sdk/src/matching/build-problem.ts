@@ -6,7 +6,7 @@ import type { MatchingContext } from './context.ts';
 import { createContext } from './context.ts';
 import type { IndexPair, SparseProblem } from './problem.ts';
 import { sparseFromEdges } from './problem.ts';
-import { checkHardRules } from './rules.ts';
+import { checkHardRules, firstBrokenRule } from './rules.ts';
 import { scoreAllPairs } from './fast-build.ts';
 import { scoreOnly } from './scoring.ts';
 import type { Candidate, MatchingRules, RuleId, RuleViolation } from './types.ts';
@@ -58,9 +58,8 @@ function build(candidates: readonly Candidate[], rules: MatchingRules, fast: boo
       let allowed = 0;
       const blocked: Partial<Record<RuleId, number>> = {};
       mentors.forEach((mentor, j) => {
-        const v = checkHardRules(mentee, mentor, ctx, { firstOnly: true });
-        if (v.length > 0) {
-          const r = v[0]!.rule;
+        const r = firstBrokenRule(mentee, mentor, ctx);
+        if (r) {
           blocked[r] = (blocked[r] ?? 0) + 1;
           return;
         }
@@ -104,9 +103,8 @@ function build(candidates: readonly Candidate[], rules: MatchingRules, fast: boo
 function blockedCounts(mentee: Candidate, mentors: readonly Candidate[], ctx: MatchingContext): Partial<Record<RuleId, number>> {
   const blocked: Partial<Record<RuleId, number>> = {};
   for (const mentor of mentors) {
-    const v = checkHardRules(mentee, mentor, ctx, { firstOnly: true });
-    if (v.length === 0) continue; // cannot happen for a row the fast path left empty
-    const r = v[0]!.rule;
+    const r = firstBrokenRule(mentee, mentor, ctx);
+    if (!r) continue; // cannot happen for a row the fast path left empty
     blocked[r] = (blocked[r] ?? 0) + 1;
   }
   return blocked;

@@ -7,7 +7,7 @@ export { solveAssignment } from './assignment.ts';
 export { DEFAULT_WEIGHTS, FACTOR_ORDER, resolveWeights } from './weights.ts';
 export type { MatchingContext } from './context.ts';
 export { createContext } from './context.ts';
-export { checkHardRules } from './rules.ts';
+export { checkHardRules, firstBrokenRule } from './rules.ts';
 export { scorePair, scoreOnly } from './scoring.ts';
 export type { ExplainOptions } from './explain.ts';
 export { explainPair } from './explain.ts';

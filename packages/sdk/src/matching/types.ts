@@ -101,7 +101,7 @@ export interface ReasonDetails {
   topics: { mentee: string; goals: number; shared: string[] };
   /** Minutes a week both are free. */
   availability: { minutes: number };
-  /** Whole hours between their local times, and their zones (one when both share it). */
+  /** Hours between their local times (5.5 for India against UTC), and their zones (one when both share it). */
   timeZone: { hours: number; zones: string[] };
   /** The languages both speak (none: no common language). */
   language: { shared: string[] };
@@ -159,7 +159,10 @@ export interface RuleDetails {
   excluded: { mentee: string; mentor: string };
   'shared-language': { mentee: string; mentor: string; menteeLanguages: string[]; mentorLanguages: string[] };
   'cross-department': { mentee: string; mentor: string; department: string };
-  /** `capacity`: the mentor's places (0: none at all). */
+  /**
+   * `capacity`: the mentor's places, all taken (in a proposal the engine sees only the places
+   * left, so there it is 0: no free place).
+   */
   'capacity-full': { mentor: string; capacity: number };
 }
 

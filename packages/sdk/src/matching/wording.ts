@@ -6,17 +6,29 @@ import type { FactorName, ReasonDetails, RuleDetails, RuleId, RuleViolation, Unm
 
 type ReasonSayers = { [F in FactorName]: (d: ReasonDetails[F]) => string };
 
+// Making a DisplayNames costs more than a whole pair's score: one, made on first use, and the names.
+let englishNames: Intl.DisplayNames | undefined;
+const languageNames = new Map<string, string>();
+
 /**
  * A language code as its English name ("de" is "German"); a label that is not a code (the engine
  * also takes "English" as it is) or one Intl cannot name stays as given.
  */
 function languageName(label: string): string {
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(label)) return label;
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' }).of(label) ?? label;
-  } catch {
-    return label;
+  let name = languageNames.get(label);
+  if (name === undefined) {
+    name = label;
+    if (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(label)) {
+      try {
+        name = (englishNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' })).of(label) ?? label;
+      } catch {
+        // a code Intl cannot name stays as given
+      }
+    }
+    // Codes come from a short list (people's languages), so the cache stays small.
+    if (languageNames.size < 1000) languageNames.set(label, name);
   }
+  return name;
 }
 const languages = (labels: readonly string[]) => listText(labels.map(languageName));
 
@@ -41,11 +53,11 @@ const reasonSayers: ReasonSayers = {
   language: ({ shared }) => (shared.length > 0 ? `Both speak ${languages(shared)}.` : 'No common language.'),
   crossDepartment: ({ mode, same, departments: [a, b] }) => {
     if (mode === 'ignore') return 'Departments are not considered in this program.';
-    if (mode === 'required') return `Different departments (${a} and ${b}), as the program requires.`;
+    if (mode === 'required') return same ? `Same department (${a}); this program requires different departments.` : `Different departments (${a} and ${b}), as the program requires.`;
     return same ? `Same department (${a}); the program prefers mixing departments.` : `Different departments (${a} and ${b}).`;
   },
   levelGap: ({ mentee, mentor, gap, min, max }) => {
-    const rel = gap >= 0 ? `${plural(gap, 'level')} junior to` : `${plural(-gap, 'level')} senior to`;
+    const rel = gap === 0 ? 'at the same level as' : gap > 0 ? `${plural(gap, 'level')} junior to` : `${plural(-gap, 'level')} senior to`;
     return `${mentor} is ${rel} ${mentee} (program band ${min === max ? `${min}` : `${min}–${max}`}).`;
   },
   preference: ({ rankings }) =>
@@ -66,9 +78,9 @@ const ruleSayers: RuleSayers = {
       ? `${person} is level ${level}; mentors in this program are at most level ${limit}.`
       : `${person} is level ${level}; mentees in this program are at least level ${limit}.`,
   'level-gap': ({ mentee, mentor, gap, min, max }) => {
-    const band = min === max ? `exactly ${plural(min, 'level')}` : `${min} to ${max} levels`;
-    const actual = gap >= 0 ? `${plural(gap, 'level')} below` : `${plural(-gap, 'level')} above`;
-    return `${mentor} is ${actual} ${mentee}; the mentor must be ${band} junior.`;
+    const band = min === max ? (min === 0 ? 'at the same level' : `exactly ${plural(min, 'level')} junior`) : `${min} to ${max} levels junior`;
+    const actual = gap === 0 ? 'at the same level as' : gap > 0 ? `${plural(gap, 'level')} below` : `${plural(-gap, 'level')} above`;
+    return `${mentor} is ${actual} ${mentee}; the mentor must be ${band}.`;
   },
   'reporting-chain': ({ above, below, distance }) => {
     const how = distance === 1 ? 'the direct manager of' : distance === 2 ? 'the skip-level manager of' : 'in the management line above';
@@ -81,7 +93,7 @@ const ruleSayers: RuleSayers = {
   'cross-department': ({ mentee, mentor, department }) =>
     `${mentee} and ${mentor} both work in ${department}; this program pairs people across departments.`,
   'capacity-full': ({ mentor, capacity }) =>
-    capacity <= 0 ? `${mentor} has no mentoring places.` : capacity === 1 ? `${mentor}'s only place is taken.` : `All ${capacity} of ${mentor}'s places are taken.`,
+    capacity <= 0 ? `${mentor} has no free place.` : capacity === 1 ? `${mentor}'s only place is taken.` : `All ${capacity} of ${mentor}'s places are taken.`,
 };
 
 export function ruleText<R extends RuleId>(rule: R, details: RuleDetails[R]): string {

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { Role } from '../domain/index.ts';
-import { fieldIssueCodes } from '../errors.ts';
+import { fieldIssueCodes, type FieldIssue } from '../errors.ts';
 
 const name = z.string();
 const names = z.array(z.string());
@@ -94,3 +94,13 @@ export const WireFieldIssue = z.object({
   expected: z.optional(z.string()),
   violation: z.catch(z.optional(BrokenRule), undefined),
 });
+
+/**
+ * A wire issue as the SDK's FieldIssue: what the lenient reading dropped leaves no key behind, and
+ * a broken rule this client cannot read becomes `custom`, so an interface says its message.
+ */
+export function fieldIssueFromWire(wire: z.output<typeof WireFieldIssue>): FieldIssue {
+  const issue = Object.fromEntries(Object.entries(wire).filter(([, value]) => value !== undefined)) as unknown as FieldIssue;
+  if (issue.code === 'broken_rule' && !issue.violation) issue.code = 'custom';
+  return issue;
+}

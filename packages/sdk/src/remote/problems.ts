@@ -22,7 +22,7 @@ import {
   type FieldIssue,
   type StorageFailure,
 } from '../errors.ts';
-import { WireFieldIssue } from './explanations.ts';
+import { WireFieldIssue, fieldIssueFromWire } from './explanations.ts';
 
 /** A request that is wrong as HTTP (bad JSON, a bad header): answered with 400, code `validation`. */
 export class MalformedRequestError extends ValidationError {
@@ -126,7 +126,7 @@ export function errorFromProblem(p: Problem): UpwardError | null {
     error.message = `[upward] ${p.detail}`;
     return error;
   };
-  const issues: FieldIssue[] = p.issues ?? [];
+  const issues: FieldIssue[] = (p.issues ?? []).map(fieldIssueFromWire);
   switch (p.code) {
     case 'validation':
       return withDetail(new ValidationError(issues));

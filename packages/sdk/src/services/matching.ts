@@ -10,7 +10,7 @@ import { Id, OPEN_MATCH_STATUSES, hasLapsed, type Enrolment, type Match, type Pe
 import { createContext } from '../matching/context.ts';
 import { explainPair } from '../matching/explain.ts';
 import { formGroups, type Group } from '../matching/groups.ts';
-import { checkHardRules } from '../matching/rules.ts';
+import { firstBrokenRule } from '../matching/rules.ts';
 import { scorePair } from '../matching/scoring.ts';
 import { solveHere, solveInWorker } from '../matching/worker-client.ts';
 import { violationOf } from '../matching/wording.ts';
@@ -265,7 +265,7 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
         const rules = rulesOf(pool.program, { matches: pool.matches, managers: pool.managers, at: pool.at });
         const context = createContext(all, rules);
         return all
-          .filter((c) => c.role === 'mentor' && checkHardRules(mentee, c, context, { firstOnly: true }).length === 0)
+          .filter((c) => c.role === 'mentor' && firstBrokenRule(mentee, c, context) === null)
           .map((mentor) => {
             const scored = scorePair(mentee, mentor, context);
             const person = pool.people.get(mentor.personId)!;

@@ -107,7 +107,9 @@ describe('connectUpward', () => {
     // A newer server may know codes, origins and rules this client does not: it keeps the message
     // (and the code `custom`, which says "read the message") instead of failing on the answer.
     const newer = { ...problemFromError(new ValidationError([])), issues: [{ path: 'x', message: 'm', code: 'too_sunny', origin: 'weather', violation: { rule: 'moon-phase', details: {} } }] };
-    expect((errorFromProblem(Problem.parse(newer)) as ValidationError).issues).to.deep.equal([{ path: 'x', message: 'm', code: 'custom', origin: undefined, violation: undefined }]);
+    expect((errorFromProblem(Problem.parse(newer)) as ValidationError).issues).to.deep.equal([{ path: 'x', message: 'm', code: 'custom' }]);
+    const unreadableRule = { ...newer, issues: [{ path: 'x', message: 'm', code: 'broken_rule', violation: { rule: 'moon-phase', details: {} } }] };
+    expect((errorFromProblem(Problem.parse(unreadableRule)) as ValidationError).issues).to.deep.equal([{ path: 'x', message: 'm', code: 'custom' }]);
   });
 
   it('hears other people’s changes through the server’s event feed, and its own write once', async () => {

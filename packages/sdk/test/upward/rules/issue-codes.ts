@@ -70,5 +70,11 @@ export function issueCodeRules(harness: () => UpwardHarness): void {
 
     const unknown = await rejects(hr.programs.update({ id: programId, changes: { nmae: 'Renamed' } as never }), 'validation');
     expect(codes(unknown)).to.deep.equal([['changes.nmae', 'unrecognized_keys']]);
+
+    const [program] = await hr.programs.list();
+    const band = await rejects(hr.programs.update({ id: programId, changes: { rules: { ...program!.rules, minLevelGap: 4, maxLevelGap: 2 } } }), 'validation');
+    expect((band as unknown as { issues: FieldIssue[] }).issues).to.deep.equal([
+      { path: 'changes.rules.maxLevelGap', message: 'must be at least the minimum level gap', code: 'too_small', origin: 'number', minimum: 4, inclusive: true },
+    ]);
   });
 }
