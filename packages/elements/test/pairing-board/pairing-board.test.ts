@@ -196,6 +196,45 @@ describe('<upward-pairing-board>', () => {
     expect(status(el)).to.equal(`Die Regeln schließen dieses Paar aus: ${ruledOut}`);
   });
 
+  it('lets go of a lock on a mentor whose place went meanwhile, and says why', async () => {
+    const { programId, hr } = await world();
+    const el = await board(hr, programId);
+    await press($(el, '[data-mentee="dir-mkt"] [data-action="exclude"]')!);
+    await until(() => $(el, '[part~="unmatched"] [data-mentee="dir-mkt"]'), 'Priya unmatched');
+    // Elsewhere, Ben's only place goes to Dana; the board re-solves, but still offers Ben.
+    await hr.matches.propose({ programId, mentorIds: ['ben'], menteeIds: ['vp-eng'] });
+    await until(() => !pairsOn(el).some((p) => p.startsWith('vp-eng')), 'Dana matched elsewhere');
+    const select = $<HTMLSelectElement>(el, '[part~="unmatched"] [data-mentee="dir-mkt"] select')!;
+    select.value = 'ben';
+    await press($(el, '[part~="unmatched"] [data-mentee="dir-mkt"] [data-action="assign"]')!);
+    await until(() => $(el, '[part~="refused-locks"]'), 'the refused lock');
+    expect($(el, '[part~="refused-locks"]')!.textContent!.trim()).to.equal("Could not lock Priya Nair with Ben Carter: Ben Carter's only place is taken.");
+    await until(() => status(el).includes('Could not lock'), 'the re-solve without it');
+    expect(status(el)).to.match(/^Could not lock Priya Nair with Ben Carter: Ben Carter's only place is taken\. Re-solved: /);
+    expect($(el, '[part~="unmatched"] [data-mentee="dir-mkt"]'), 'Priya is still unmatched').to.not.equal(null);
+    expect(text(el)).to.not.contain('lock:');
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the pair a publishing error is about, links it to its card and focuses the summary', async () => {
+    const { programId, hr } = await world();
+    const el = await board(hr, programId);
+    // The swap locks Dana with Anna, who reports to her: the board warns, publishing refuses.
+    $<HTMLSelectElement>(el, '[data-mentee="vp-eng"] select')!.value = 'vp-sales';
+    await press($(el, '[data-mentee="vp-eng"] [data-action="swap"]')!);
+    await until(() => pairsOn(el).includes('vp-eng<-Anna Schmidt'), 'the swap');
+    await press($(el, '[data-action="publish"]')!);
+    await until(() => $(el, '[data-action="confirm-publish"]'), 'the confirmation');
+    await press($(el, '[data-action="confirm-publish"]')!);
+    await until(() => $(el, '.error-summary a'), 'the error summary');
+    const link = $(el, '.error-summary a')!;
+    expect(link.textContent).to.equal('Dana Okafor with Anna Schmidt: Dana Okafor is the direct manager of Anna Schmidt; mentors and mentees must not share a reporting chain');
+    await until(() => el.shadowRoot!.activeElement === $(el, '.error-summary'), 'focus on the summary');
+    link.click();
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[data-mentee="vp-eng"] h4'));
+    expect(await hr.matches.list({ programId })).to.have.length(0);
+  });
+
   it('publishes after a confirmation and shows the created matches', async () => {
     const { programId, hr } = await world();
     const el = await board(hr, programId);
