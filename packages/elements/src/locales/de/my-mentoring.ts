@@ -7,7 +7,7 @@ export const templates = {
   'my-mentoring.no-current': 'Sie haben derzeit kein laufendes Tandem.',
   'my-mentoring.past': str`Frühere Tandems (${0})`,
   'my-mentoring.with': str`Mit ${0}`,
-  'my-mentoring.you-mentor': 'Sie sind Mentor bzw. Mentorin',
+  'my-mentoring.you-mentor': 'Sie sind Mentorin oder Mentor',
   'my-mentoring.you-mentee': 'Sie sind Mentee',
   'my-mentoring.status.proposed': 'Vorgeschlagen',
   'my-mentoring.status.accepted': 'Angenommen',
