@@ -24,7 +24,8 @@ const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 export const Timestamp = z.iso.datetime({ offset: true }).check(
   z.refine((s) => {
     const t = Date.parse(s);
-    return t >= EARLIEST && t <= LATEST;
+    // Not a date at all is the format check's to say; this one only bounds the year.
+    return Number.isNaN(t) || (t >= EARLIEST && t <= LATEST);
   }, 'must be a date and time between the years 1900 and 9999'),
 );
 export const IsoDate = z.iso.date();
@@ -98,7 +99,11 @@ const typeNames: Record<string, string> = {
   date: 'a date',
 };
 
+/** An empty text where a date, an email, a link… must be: nothing was given, so the field is required. */
+const emptyFormat = (issue: z.core.$ZodIssue, input: unknown) => issue.code === 'invalid_format' && input === '';
+
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  if (emptyFormat(issue, input)) return 'is required';
   if (issue.message && issue.message !== 'Invalid input') return issue.message;
   switch (issue.code) {
     case 'invalid_type':
@@ -204,6 +209,7 @@ function detailsOf(issue: z.core.$ZodIssue, input: unknown, message: string): Is
       return details;
     }
     case 'invalid_format':
+      if (emptyFormat(issue, input)) return { code: 'required' };
       return issue.format === 'regex' ? (patterns.get(message) ?? { code: 'invalid_format', format: 'regex' }) : { code: 'invalid_format', format: issue.format };
     case 'invalid_value':
       // A box that must be ticked (consent): a value is required rather than one of a list.

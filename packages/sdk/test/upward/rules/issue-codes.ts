@@ -61,6 +61,9 @@ export function issueCodeRules(harness: () => UpwardHarness): void {
     const anna = h.as({ personId: 'anna' });
     const outsider = await rejects(anna.actionItems.add({ matchId: m.id, text: 'Draft a post', ownerId: 'ben' }), 'validation');
     expect(codes(outsider)).to.deep.equal([['ownerId', 'not_in_match']]);
+    // An empty date is a missing one, not a badly written one.
+    const empty = await rejects(anna.sessions.plan({ matchId: m.id, scheduledAt: '' }), 'validation');
+    expect((empty as unknown as { issues: FieldIssue[] }).issues).to.deep.equal([{ path: 'scheduledAt', message: 'is required', code: 'required' }]);
     const session = await anna.sessions.plan({ matchId: m.id, scheduledAt: '2027-02-03T10:00:00Z' });
     const carried = await rejects(
       anna.sessions.log({ sessionId: session.id, actionItems: [{ text: 'Draft a post', ownerId: 'ben' }] }),
