@@ -317,6 +317,7 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
           };
         };
         const created: Match[] = [];
+        const refused: FieldIssue[] = [];
         for (const { pairIndexes, ...group } of groups.values()) {
           const reasons: ScoreReason[] = [];
           let score = 0;
@@ -331,17 +332,24 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
               else reasons.push({ factor: 'pair', points: scored.score, text: `${mentee.name} with ${mentor.name}: ${scored.reasons[0]?.text ?? ''}`.trim() });
             }
           }
-          created.push(
-            await createMatch(
-              ctx,
-              repo,
-              pool.program,
-              { ...group, score, reasons: reasons.slice(0, 20) },
-              { origin: 'suggested', expiresAt: null, previousMatchId: null, acceptedBy: null },
-              pathsOf({ mentorIds: group.mentorIds, pairIndexes }),
-            ),
-          );
+          try {
+            created.push(
+              await createMatch(
+                ctx,
+                repo,
+                pool.program,
+                { ...group, score, reasons: reasons.slice(0, 20) },
+                { origin: 'suggested', expiresAt: null, previousMatchId: null, acceptedBy: null },
+                pathsOf({ mentorIds: group.mentorIds, pairIndexes }),
+              ),
+            );
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error;
+            refused.push(...error.issues);
+          }
         }
+        // Every pair that breaks a rule is named at once; the transaction stores none of them then.
+        if (refused.length) throw new ValidationError(refused, 'match');
         return created;
       }),
 

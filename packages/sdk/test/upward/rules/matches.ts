@@ -149,6 +149,20 @@ export function matchRules(harness: () => UpwardHarness): void {
       expect(pathsOf(notMentor)).to.deep.equal(['pairs.0.mentorId']);
     });
 
+    it('name every pair that breaks a rule at once, and publish none of them', async () => {
+      const h = harness();
+      const { programId, hr } = await seedWorld(h.as);
+      const pairs = [
+        { menteeId: 'vp-eng', mentorId: 'anna' }, // Dana manages Anna
+        { menteeId: 'vp-sales', mentorId: 'ben' },
+        { menteeId: 'dir-mkt', mentorId: 'cara' }, // no shared language
+      ];
+      const before = await h.snapshot();
+      const error = await refused(() => hr.matching.publish({ programId, pairs }), 'validation');
+      expect(pathsOf(error)).to.deep.equal(['pairs.0.menteeId', 'pairs.2.menteeId']);
+      expect(await h.snapshot()).to.deep.equal(before);
+    });
+
     it('name the pair, not the group, when publishing groups', async () => {
       const h = harness();
       const { programId, hr } = await seedWorld(h.as, { format: { kind: 'group', mentorsPerGroup: 1, menteesPerGroup: 3 } });
