@@ -5,7 +5,7 @@
 import { msg, str } from '@lit/localize';
 import type { FactorName, ReasonDetails, RuleId, UnmatchedDetails } from '@upward/sdk';
 import { formatList, formatMinutes } from './format.ts';
-import { isNumber, isRecord, isText, isTexts, languages, n, position, say, type Sayers } from './said-from-details.ts';
+import { isNumber, isRecord, isText, isTexts, languages, n, position, say, type Fields, type Sayers } from './said-from-details.ts';
 
 /** A score's reason as it arrives: from the engine with details, or stored on a match without. */
 export interface ReasonLike {
@@ -19,6 +19,19 @@ export interface UnmatchedLike {
   why: string;
   message: string;
   details?: unknown;
+}
+
+const levelGapFits = (d: Fields) => isText(d.mentee) && isText(d.mentor) && isNumber(d.gap) && isNumber(d.min) && isNumber(d.max);
+const preferenceFits = (d: Fields) =>
+  Array.isArray(d.rankings) && d.rankings.every((r) => isRecord(r) && isText(r.by) && isText(r.of) && isNumber(r.rank) && isNumber(r.listed));
+
+/** "Ben is 5 levels below Sam (the program allows 3 to 7 levels)." */
+function levelReason(where: string, min: number, max: number): string {
+  if (min === max && min === 0) return msg(str`${where} (the program asks for the same level).`, { id: 'matching.reason.level-gap.same' });
+  if (min === max && min === 1) return msg(str`${where} (the program asks for one level).`, { id: 'matching.reason.level-gap.exactly-one' });
+  return min === max
+    ? msg(str`${where} (the program asks for ${n(min)} levels).`, { id: 'matching.reason.level-gap.exactly' })
+    : msg(str`${where} (the program allows ${n(min)} to ${n(max)} levels).`, { id: 'matching.reason.level-gap' });
 }
 
 const reasonSayers: Sayers<FactorName, ReasonDetails> = {
@@ -88,18 +101,11 @@ const reasonSayers: Sayers<FactorName, ReasonDetails> = {
     },
   },
   levelGap: {
-    fits: (d) => isText(d.mentee) && isText(d.mentor) && isNumber(d.gap) && isNumber(d.min) && isNumber(d.max),
-    say: ({ mentee, mentor, gap, min, max }) => {
-      const where = position(mentor, mentee, gap);
-      if (min === max && min === 0) return msg(str`${where} (the program asks for the same level).`, { id: 'matching.reason.level-gap.same' });
-      if (min === max && min === 1) return msg(str`${where} (the program asks for one level).`, { id: 'matching.reason.level-gap.exactly-one' });
-      return min === max
-        ? msg(str`${where} (the program asks for ${n(min)} levels).`, { id: 'matching.reason.level-gap.exactly' })
-        : msg(str`${where} (the program allows ${n(min)} to ${n(max)} levels).`, { id: 'matching.reason.level-gap' });
-    },
+    fits: levelGapFits,
+    say: ({ mentee, mentor, gap, min, max }) => levelReason(position(mentor, mentee, gap), min, max),
   },
   preference: {
-    fits: (d) => Array.isArray(d.rankings) && d.rankings.every((r) => isRecord(r) && isText(r.by) && isText(r.of) && isNumber(r.rank) && isNumber(r.listed)),
+    fits: preferenceFits,
     // One sentence per ranking (there are at most two: one each way), so no joining words are needed.
     say: ({ rankings }) =>
       rankings.length
@@ -163,8 +169,84 @@ const unmatchedSayers: Sayers<keyof UnmatchedDetails, UnmatchedDetails> = {
 };
 
 /** One factor of a score in the current locale (its English `text` where it cannot be said from details). */
-export function sayReason(reason: ReasonLike): string {
-  return say(reasonSayers, reason.factor, reason.details, reason.text);
+export function sayReason(reason: ReasonLike, reader?: string): string {
+  const d = reason.details;
+  if (reader !== undefined && isRecord(d) && TO_READER.has(reason.factor) && isAbout(d, reader)) return say(toReader(reader), reason.factor, d, reason.text);
+  return say(reasonSayers, reason.factor, d, reason.text);
+}
+
+/** Whether a reason names `reader`: as the mentee, or in a ranking. */
+const isAbout = (d: Fields, reader: string) =>
+  d.mentee === reader || (Array.isArray(d.rankings) && d.rankings.some((r) => isRecord(r) && (r.by === reader || r.of === reader)));
+
+type ToReader = 'skills' | 'topics' | 'levelGap' | 'preference';
+const TO_READER: ReadonlySet<string> = new Set<ToReader>(['skills', 'topics', 'levelGap', 'preference']);
+
+/**
+ * The reasons that name the mentee, said to the mentee who reads them (their own mentor
+ * suggestions): "Sie", never their own name in the third person.
+ */
+const toReader = (reader: string): Sayers<ToReader, Pick<ReasonDetails, ToReader>> => ({
+  skills: {
+    fits: reasonSayers.skills.fits,
+    say: ({ sought, taught }) => {
+      if (sought === 0) return msg('You listed no skills to learn.', { id: 'matching.reason.you.skills.unlisted' });
+      if (taught.length === 0) {
+        return sought === 1
+          ? msg('Does not teach the skill you want.', { id: 'matching.reason.you.skills.none-one' })
+          : msg(str`Teaches none of the ${n(sought)} skills you want.`, { id: 'matching.reason.you.skills.none' });
+      }
+      const list = formatList(taught);
+      return sought === 1
+        ? msg(str`Teaches the skill you want: ${list}.`, { id: 'matching.reason.you.skills.one' })
+        : msg(str`Teaches ${n(taught.length)} of the ${n(sought)} skills you want: ${list}.`, { id: 'matching.reason.you.skills.some' });
+    },
+  },
+  topics: {
+    fits: reasonSayers.topics.fits,
+    say: ({ goals, shared }) => {
+      if (goals === 0) return msg('You listed no goals.', { id: 'matching.reason.you.topics.unlisted' });
+      if (shared.length === 0) {
+        return goals === 1
+          ? msg('Does not cover your goal.', { id: 'matching.reason.you.topics.none-one' })
+          : msg(str`Covers none of your ${n(goals)} goals.`, { id: 'matching.reason.you.topics.none' });
+      }
+      const list = formatList(shared);
+      return goals === 1
+        ? msg(str`Covers your goal: ${list}.`, { id: 'matching.reason.you.topics.one' })
+        : msg(str`Covers ${n(shared.length)} of your ${n(goals)} goals: ${list}.`, { id: 'matching.reason.you.topics.some' });
+    },
+  },
+  levelGap: {
+    fits: levelGapFits,
+    say: ({ mentor, gap, min, max }) => {
+      const levels = n(Math.abs(gap));
+      const where =
+        gap === 0
+          ? msg(str`${mentor} is on the same level as you`, { id: 'matching.level.you.same' })
+          : gap === 1
+            ? msg(str`${mentor} is one level below you`, { id: 'matching.level.you.below-one' })
+            : gap === -1
+              ? msg(str`${mentor} is one level above you`, { id: 'matching.level.you.above-one' })
+              : gap > 0
+                ? msg(str`${mentor} is ${levels} levels below you`, { id: 'matching.level.you.below' })
+                : msg(str`${mentor} is ${levels} levels above you`, { id: 'matching.level.you.above' });
+      return levelReason(where, min, max);
+    },
+  },
+  preference: {
+    fits: preferenceFits,
+    say: ({ rankings }) =>
+      rankings.length
+        ? rankings.map((r) => rankingToReader(r, reader)).join(' ')
+        : msg('Neither listed the other as a preference.', { id: 'matching.reason.preference.none' }),
+  },
+});
+
+function rankingToReader({ by, of, rank, listed }: { by: string; of: string; rank: number; listed: number }, reader: string): string {
+  if (by === reader) return msg(str`You ranked ${of} #${n(rank)} of ${n(listed)}.`, { id: 'matching.reason.you.ranked' });
+  if (of === reader) return msg(str`${by} ranked you #${n(rank)} of ${n(listed)}.`, { id: 'matching.reason.ranked-you' });
+  return msg(str`${by} ranked ${of} #${n(rank)} of ${n(listed)}.`, { id: 'matching.reason.preference.ranked' });
 }
 
 /** Why a mentee was left unmatched, in the current locale (its English `message` where it cannot be said from details). */

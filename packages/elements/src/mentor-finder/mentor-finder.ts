@@ -56,6 +56,8 @@ type FinderData =
       program: Program;
       mode: Mode;
       enrolment: Enrolment;
+      /** The mentee's own name: the reasons are about them, and say "you" to them. */
+      myName: string;
       suggestions: MentorSuggestion[];
       /** Requests this mentee sent that wait for an answer. */
       pending: OpenMatch[];
@@ -114,9 +116,10 @@ export class UpwardMentorFinder extends UpwardElement {
       const me = upward.actor.personId;
       const enrolment = (await upward.enrolments.list({ programId, role: 'mentee', status: 'approved' })).find((e) => e.personId === me);
       if (!enrolment) return { state: 'not-enrolled', program };
-      const [suggestions, matches] = await Promise.all([
+      const [suggestions, matches, myself] = await Promise.all([
         upward.matching.suggestions({ programId }),
         upward.matches.list({ programId }),
+        upward.people.get(me),
       ]);
       const open = matches.filter((m) => m.memberIds.includes(me) && ['proposed', 'accepted', 'trial', 'active'].includes(m.status));
       const withName = async (match: Match): Promise<OpenMatch> => {
@@ -127,7 +130,7 @@ export class UpwardMentorFinder extends UpwardElement {
       const isRequest = (m: Match) => m.origin === 'requested' && m.status === 'proposed';
       const pending = await Promise.all(open.filter(isRequest).map(withName));
       const currentMatch = open.find((m) => !isRequest(m));
-      return { state: 'ready', program, mode, enrolment, suggestions, pending, current: currentMatch ? await withName(currentMatch) : undefined };
+      return { state: 'ready', program, mode, enrolment, myName: myself.name, suggestions, pending, current: currentMatch ? await withName(currentMatch) : undefined };
     },
     onComplete: (data) => {
       if (data?.state !== 'ready' || this.rankingEdited) return;
@@ -205,7 +208,7 @@ export class UpwardMentorFinder extends UpwardElement {
           </p>`
         : nothing}
       ${this.renderCurrent(data.current)} ${this.renderPending(data.program, data.pending)}
-      ${data.current || data.pending.length ? nothing : this.renderSuggestions(data.mode, data.suggestions)}
+      ${data.current || data.pending.length ? nothing : this.renderSuggestions(data.mode, data.suggestions, data.myName)}
       ${data.current || data.pending.length || !data.suggestions.length ? nothing : this.renderRanking(data.mode, data.suggestions)}`;
   }
 
@@ -239,7 +242,7 @@ export class UpwardMentorFinder extends UpwardElement {
     </section>`;
   }
 
-  private renderSuggestions(mode: Mode, suggestions: MentorSuggestion[]): TemplateResult {
+  private renderSuggestions(mode: Mode, suggestions: MentorSuggestion[], myName: string): TemplateResult {
     if (!suggestions.length) {
       return html`<div part="empty">
         <p>${msg('No mentor fits you right now.', { id: 'mentor-finder.empty' })}</p>
@@ -264,7 +267,7 @@ export class UpwardMentorFinder extends UpwardElement {
             return html`<li class="card" part="item" data-mentor=${id}>
               <h4>${s.mentor.name}</h4>
               <p class="muted">${s.mentor.title} · ${s.mentor.department}</p>
-              ${renderScore(s.score, s.reasons)}
+              ${renderScore(s.score, s.reasons, myName)}
               <div class="row" part="actions">
                 ${mode === 'self'
                   ? html`<button type="button" class="primary" ?disabled=${this.busy} data-action="request" @click=${() => this.request(s)}

@@ -18,11 +18,14 @@ export function scoreText(score: number, reasons: readonly ScoreReason[]): strin
     : msg(str`${formatNumber(score)} points`, { id: 'matching.score' });
 }
 
-/** The score badge and the reasons, the strongest first (factors that gave nothing come last). */
-export function renderScore(score: number, reasons: readonly (Reason | ScoreReason)[]): TemplateResult {
+/**
+ * The score badge and the reasons, the strongest first (factors that gave nothing come last).
+ * `reader`: the mentee's name when they read about themselves, so the reasons say "you".
+ */
+export function renderScore(score: number, reasons: readonly (Reason | ScoreReason)[], reader?: string): TemplateResult {
   const ordered = [...reasons].sort((a, b) => b.points - a.points);
   return html`<p class="score"><span class="badge">${scoreText(score, reasons)}</span></p>
     <ul class="reasons" part="reasons">
-      ${ordered.map((r) => html`<li class=${r.points > 0 ? '' : 'muted'}>${sayReason(r)}</li>`)}
+      ${ordered.map((r) => html`<li class=${r.points > 0 ? '' : 'muted'}>${sayReason(r, reader)}</li>`)}
     </ul>`;
 }

@@ -150,6 +150,26 @@ describe('matching words', () => {
     expect(taken(3, 'maxcard')).to.equal(`Für Priya Nair kommen 3 Personen als Mentorin oder Mentor infrage, ${gone}: ${most}`);
   });
 
+  it('says "Sie" to the mentee who reads about themselves, and names everyone else', async () => {
+    await setUpwardLocale('de');
+    const skills = { factor: 'skills', text: '(English)', details: { mentee: 'Sam Lindqvist', sought: 2, taught: ['TikTok'] } };
+    expect(sayReason(skills, 'Sam Lindqvist')).to.equal('Vermittelt 1 der 2 Fähigkeiten, die Sie lernen möchten: TikTok.');
+    expect(sayReason(skills, 'Dana Okafor')).to.equal('Vermittelt 1 der 2 Fähigkeiten, die Sam Lindqvist lernen möchte: TikTok.');
+    expect(sayReason({ factor: 'topics', text: '(English)', details: { mentee: 'Sam Lindqvist', goals: 3, shared: [] } }, 'Sam Lindqvist')).to.equal('Deckt keines Ihrer 3 Ziele ab.');
+    expect(sayReason({ factor: 'levelGap', text: '(English)', details: { mentee: 'Sam Lindqvist', mentor: 'Ben Carter', gap: -1, min: 0, max: 2 } }, 'Sam Lindqvist')).to.equal(
+      'Ben Carter steht eine Stufe über Ihnen (im Programm erlaubt: 0 bis 2 Stufen).',
+    );
+    const rankings = [
+      { by: 'Sam Lindqvist', of: 'Ben Carter', rank: 1, listed: 3 },
+      { by: 'Ben Carter', of: 'Sam Lindqvist', rank: 2, listed: 2 },
+    ];
+    expect(sayReason({ factor: 'preference', text: '(English)', details: { rankings } }, 'Sam Lindqvist')).to.equal(
+      'Sie haben Ben Carter in Ihrer Rangliste auf Position 1 von 3 gesetzt. Ben Carter hat Sie in der Rangliste auf Position 2 von 2 gesetzt.',
+    );
+    // Reasons that do not name the mentee are the same for everyone.
+    expect(sayReason({ factor: 'language', text: '(English)', details: { shared: ['de'] } }, 'Sam Lindqvist')).to.equal('Beide sprechen Deutsch.');
+  });
+
   it('keeps the SDK’s own English in English, whatever the details', async () => {
     await setUpwardLocale('en');
     const text = 'Ben Carter is 5 levels junior to Sam Lindqvist (program band 3–7).';

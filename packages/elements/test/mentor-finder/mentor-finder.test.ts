@@ -219,7 +219,7 @@ describe('<upward-mentor-finder>', () => {
     expect($(inner, '[data-mentor="ben"] [data-action="request"]')!.getAttribute('aria-label')).to.equal('Anfragen: Ben Carter');
   });
 
-  it('says each reason in German, and the SDK\'s English again after switching back', async () => {
+  it('says each reason in German to the mentee ("Sie"), and the SDK\'s English ("you") again after switching back', async () => {
     const { programId, as } = await world({ mode: 'self' });
     const sam = as({ personId: 'vp-sales' });
     await setUpwardLocale('de');
@@ -227,12 +227,12 @@ describe('<upward-mentor-finder>', () => {
     const reasons = () => $$(el, '[data-mentor="ben"] .reasons li').map((li) => li.textContent!.trim());
     await until(() => reasons().includes('Beide sprechen Englisch.'), 'German reasons');
     expect(reasons()).to.include.members([
-      'Vermittelt nicht die einzige Fähigkeit, die Sam Lindqvist lernen möchte.',
-      'Sam Lindqvist hat keine Ziele angegeben.',
+      'Vermittelt nicht die einzige Fähigkeit, die Sie lernen möchten.',
+      'Sie haben keine Ziele angegeben.',
       'In der Woche gibt es keine gemeinsame freie Zeit.',
       '5 Stunden Zeitunterschied (America/New_York und Europe/London).',
       'Verschiedene Abteilungen (Sales und Marketing).',
-      'Ben Carter steht 5 Stufen unter Sam Lindqvist (im Programm erlaubt: 3 bis 7 Stufen).',
+      'Ben Carter steht 5 Stufen unter Ihnen (im Programm erlaubt: 3 bis 7 Stufen).',
       'Keine der beiden Personen hat die andere in ihre Rangliste aufgenommen.',
     ]);
 
@@ -240,5 +240,6 @@ describe('<upward-mentor-finder>', () => {
     const ben = (await sam.matching.suggestions({ programId })).find((s) => s.mentor.personId === 'ben')!;
     await until(() => reasons().includes('Both speak English.'), 'English reasons');
     expect([...reasons()].sort()).to.deep.equal(ben.reasons.map((r) => r.text).sort());
+    expect(reasons()).to.include.members(['Does not teach the skill you want.', 'You listed no goals.', 'Ben Carter is 5 levels junior to you (program band 3–7).']);
   });
 });

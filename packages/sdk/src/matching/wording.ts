@@ -2,9 +2,7 @@
 // in its own language (`@upward/elements` does so for German). One place for every sentence, so
 // the English and the details can never tell different stories.
 import { listText, minutesText, plural } from './text.ts';
-import type { FactorName, ReasonDetails, RuleDetails, RuleId, RuleViolation, UnmatchedDetails } from './types.ts';
-
-type ReasonSayers = { [F in FactorName]: (d: ReasonDetails[F]) => string };
+import type { FactorName, Reason, ReasonDetails, RuleDetails, RuleId, RuleViolation, UnmatchedDetails } from './types.ts';
 
 // Making a DisplayNames costs more than a whole pair's score: one, made on first use, and the names.
 let englishNames: Intl.DisplayNames | undefined;
@@ -32,20 +30,41 @@ function languageName(label: string): string {
 }
 const languages = (labels: readonly string[]) => listText(labels.map(languageName));
 
+/**
+ * How a reason names the mentee: by name, or as "you" when the mentee is the one reading it (their
+ * own mentor suggestions), so nobody reads about themselves in the third person.
+ */
+interface Mentee {
+  /** "Sam listed", "You listed". */
+  subject: string;
+  /** "the skill Sam wants", "the skill you want". */
+  wants: string;
+  /** "Sam's goals", "your goals". */
+  possessive: string;
+  /** "junior to Sam", "junior to you". */
+  object: string;
+}
+const menteeWords = (name: string, reader: string | undefined): Mentee =>
+  name === reader ? { subject: 'You', wants: 'you want', possessive: 'your', object: 'you' } : { subject: name, wants: `${name} wants`, possessive: `${name}'s`, object: name };
+
+type ReasonSayers = { [F in FactorName]: (d: ReasonDetails[F], reader: string | undefined) => string };
+
 const reasonSayers: ReasonSayers = {
-  skills: ({ mentee, sought, taught }) => {
-    if (sought === 0) return `${mentee} listed no skills to learn.`;
-    if (sought === 1) return taught.length === 0 ? `Does not teach the skill ${mentee} wants.` : `Teaches the skill ${mentee} wants: ${listText(taught)}.`;
+  skills: ({ mentee, sought, taught }, reader) => {
+    const m = menteeWords(mentee, reader);
+    if (sought === 0) return `${m.subject} listed no skills to learn.`;
+    if (sought === 1) return taught.length === 0 ? `Does not teach the skill ${m.wants}.` : `Teaches the skill ${m.wants}: ${listText(taught)}.`;
     return taught.length === 0
-      ? `Teaches none of the ${plural(sought, 'skill')} ${mentee} wants.`
-      : `Teaches ${taught.length} of the ${plural(sought, 'skill')} ${mentee} wants: ${listText(taught)}.`;
+      ? `Teaches none of the ${plural(sought, 'skill')} ${m.wants}.`
+      : `Teaches ${taught.length} of the ${plural(sought, 'skill')} ${m.wants}: ${listText(taught)}.`;
   },
-  topics: ({ mentee, goals, shared }) => {
-    if (goals === 0) return `${mentee} listed no goals.`;
-    if (goals === 1) return shared.length === 0 ? `Does not cover ${mentee}'s goal.` : `Covers ${mentee}'s goal: ${listText(shared)}.`;
+  topics: ({ mentee, goals, shared }, reader) => {
+    const m = menteeWords(mentee, reader);
+    if (goals === 0) return `${m.subject} listed no goals.`;
+    if (goals === 1) return shared.length === 0 ? `Does not cover ${m.possessive} goal.` : `Covers ${m.possessive} goal: ${listText(shared)}.`;
     return shared.length === 0
-      ? `Covers none of ${mentee}'s ${plural(goals, 'goal')}.`
-      : `Covers ${shared.length} of ${mentee}'s ${plural(goals, 'goal')}: ${listText(shared)}.`;
+      ? `Covers none of ${m.possessive} ${plural(goals, 'goal')}.`
+      : `Covers ${shared.length} of ${m.possessive} ${plural(goals, 'goal')}: ${listText(shared)}.`;
   },
   availability: ({ minutes }) => (minutes === 0 ? 'No common free time in the week.' : `${minutesText(minutes)} a week when both are free.`),
   timeZone: ({ hours, zones }) =>
@@ -56,16 +75,24 @@ const reasonSayers: ReasonSayers = {
     if (mode === 'required') return same ? `Same department (${a}); this program requires different departments.` : `Different departments (${a} and ${b}), as the program requires.`;
     return same ? `Same department (${a}); the program prefers mixing departments.` : `Different departments (${a} and ${b}).`;
   },
-  levelGap: ({ mentee, mentor, gap, min, max }) => {
+  levelGap: ({ mentee, mentor, gap, min, max }, reader) => {
     const rel = gap === 0 ? 'at the same level as' : gap > 0 ? `${plural(gap, 'level')} junior to` : `${plural(-gap, 'level')} senior to`;
-    return `${mentor} is ${rel} ${mentee} (program band ${min === max ? `${min}` : `${min}–${max}`}).`;
+    return `${mentor} is ${rel} ${menteeWords(mentee, reader).object} (program band ${min === max ? `${min}` : `${min}–${max}`}).`;
   },
-  preference: ({ rankings }) =>
-    rankings.length ? rankings.map((r) => `${r.by} ranked ${r.of} #${r.rank} of ${r.listed}`).join('; ') + '.' : 'Neither listed the other as a preference.',
+  preference: ({ rankings }, reader) =>
+    rankings.length
+      ? rankings.map((r) => (r.by === reader ? `You ranked ${r.of}` : `${r.by} ranked ${r.of === reader ? 'you' : r.of}`) + ` #${r.rank} of ${r.listed}`).join('; ') + '.'
+      : 'Neither listed the other as a preference.',
 };
 
-export function reasonText<F extends FactorName>(factor: F, details: ReasonDetails[F]): string {
-  return (reasonSayers[factor] as (d: ReasonDetails[F]) => string)(details);
+/** A reason in English; with `reader` (the mentee's name, when they read it themselves), "you" for them. */
+export function reasonText<F extends FactorName>(factor: F, details: ReasonDetails[F], reader?: string): string {
+  return (reasonSayers[factor] as (d: ReasonDetails[F], reader: string | undefined) => string)(details, reader);
+}
+
+/** The same reason worded for `reader` (see reasonText). */
+export function toldTo(reason: Reason, reader: string): Reason {
+  return { ...reason, text: reasonText(reason.factor, reason.details as never, reader) };
 }
 
 type RuleSayers = { [R in RuleId]: (d: RuleDetails[R]) => string };

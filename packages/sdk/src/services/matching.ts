@@ -13,7 +13,7 @@ import { formGroups, type Group } from '../matching/groups.ts';
 import { firstBrokenRule } from '../matching/rules.ts';
 import { scorePair } from '../matching/scoring.ts';
 import { solveHere, solveInWorker } from '../matching/worker-client.ts';
-import { violationOf } from '../matching/wording.ts';
+import { toldTo, violationOf } from '../matching/wording.ts';
 import type { Candidate, MatchingResult, MatchingRules, PairExplanation, Reason, RuleViolation, UnmatchedReason } from '../matching/types.ts';
 import type { MatchingSolver, WorkerJob } from '../matching/worker-protocol.ts';
 import { authorize, relationsOf } from './authorization.ts';
@@ -272,7 +272,8 @@ export function matchingService(ctx: ServiceContext): MatchingApi {
             return {
               mentor: { personId: person.id, name: person.name, title: person.title, department: person.department },
               score: scored.score,
-              reasons: scored.reasons,
+              // The mentee reads these about themselves: "Teaches the skill you want".
+              reasons: scored.reasons.map((reason) => toldTo(reason, mentee.name)),
             };
           })
           .sort((a, b) => b.score - a.score || a.mentor.name.localeCompare(b.mentor.name))

@@ -31,6 +31,19 @@ describe('the engine’s English wording', () => {
     expect(reasonText('language', { shared: ['English', 'Klingon'] })).to.equal('Both speak English and Klingon.');
   });
 
+  it('says "you" to the mentee who reads about themselves', () => {
+    expect(reasonText('skills', { mentee: 'Sam', sought: 2, taught: ['AI'] }, 'Sam')).to.equal('Teaches 1 of the 2 skills you want: AI.');
+    expect(reasonText('topics', { mentee: 'Sam', goals: 0, shared: [] }, 'Sam')).to.equal('You listed no goals.');
+    expect(reasonText('topics', { mentee: 'Sam', goals: 1, shared: [] }, 'Sam')).to.equal('Does not cover your goal.');
+    expect(reasonText('levelGap', { mentee: 'Sam', mentor: 'Ben', gap: 5, min: 3, max: 7 }, 'Sam')).to.equal('Ben is 5 levels junior to you (program band 3–7).');
+    const rankings = [
+      { by: 'Sam', of: 'Ben', rank: 1, listed: 3 },
+      { by: 'Ben', of: 'Sam', rank: 2, listed: 2 },
+    ];
+    expect(reasonText('preference', { rankings }, 'Sam')).to.equal('You ranked Ben #1 of 3; Ben ranked you #2 of 2.');
+    expect(reasonText('preference', { rankings })).to.equal('Sam ranked Ben #1 of 3; Ben ranked Sam #2 of 2.');
+  });
+
   it('lists the mentors each rule ruled out, most first, ties in the rules’ order', () => {
     const text = unmatchedText('no-allowed-mentor', { mentee: 'Priya', mentors: 6, blockedBy: { 'shared-language': 2, excluded: 2, 'capacity-full': 1, 'reporting-chain': 1 } });
     expect(text).to.equal("No mentor passes the program's rules for Priya: 2 excluded by an admin, 2 without a shared language, 1 in the same reporting chain and 1 without places.");

@@ -470,6 +470,8 @@ export function testUpward(name: string, create: () => Promise<UpwardHarness>) {
         const list = await h.as({ personId: 'dir-mkt' }).matching.suggestions({ programId });
         expect(list.map((s) => s.mentor.personId)).to.deep.equal(['anna']); // ben is in her line, cara shares no language
         expect(sum(list[0]!.reasons)).to.equal(list[0]!.score);
+        // Priya reads these about herself.
+        expect(list[0]!.reasons.find((r) => r.factor === 'skills')!.text).to.match(/the skill you want/);
         await rejects(h.as({ personId: 'anna' }).matching.suggestions({ programId }), 'forbidden');
       });
 
