@@ -84,14 +84,16 @@ const Line = z.union([
   z.object({ problem: z.nonoptional(z.unknown()) }),
 ]);
 
+/** A progress stream that is not ours: a line that is no JSON or none of our three, or no outcome at the end. */
+export class MalformedProgressStream extends Error {}
+
 /** What a progress stream ended with: the result, or the problem (both still to be checked by the caller). */
 export type StreamOutcome = { result: unknown } | { problem: unknown };
 
 /**
- * Reads a progress stream to its end, calling `onProgress` per report. Throws a SyntaxError or
- * TypeError for a line that is not one of ours or a stream that ends without its outcome (the
- * caller turns those into a protocol error), and whatever the body's reader throws (a broken
- * connection, an abort).
+ * Reads a progress stream to its end, calling `onProgress` per report. Throws a
+ * MalformedProgressStream for anything that is not ours (the caller turns it into a protocol
+ * error), and whatever the body's reader throws (a broken connection, an abort).
  */
 export async function readProgressStream(body: ReadableStream<Uint8Array>, onProgress: OnProgress): Promise<StreamOutcome> {
   const reader = body.getReader();
@@ -106,8 +108,8 @@ export async function readProgressStream(body: ReadableStream<Uint8Array>, onPro
         const text = buffered.slice(0, end).trim();
         buffered = buffered.slice(end + 1);
         if (!text) continue;
-        const line = Line.safeParse(JSON.parse(text));
-        if (!line.success) throw new TypeError('a progress stream line that is neither progress, result nor problem');
+        const line = Line.safeParse(parsed(text));
+        if (!line.success) throw new MalformedProgressStream('a progress stream line that is neither progress, result nor problem');
         if ('progress' in line.data) onProgress(line.data.progress.done, line.data.progress.total);
         else return line.data;
       }
@@ -115,5 +117,13 @@ export async function readProgressStream(body: ReadableStream<Uint8Array>, onPro
   } finally {
     reader.releaseLock();
   }
-  throw new TypeError('the progress stream ended before its result');
+  throw new MalformedProgressStream('the progress stream ended before its result');
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new MalformedProgressStream('a progress stream line that is not JSON', { cause: error });
+  }
 }

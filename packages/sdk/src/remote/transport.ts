@@ -7,7 +7,7 @@
 import { UpwardError } from '../errors.ts';
 import { NetworkError, ProtocolError, ServerError, errorFromResponse } from './client-errors.ts';
 import type { ClientEnvironment } from './client-environment.ts';
-import { PROGRESS_CONTENT_TYPE, readProgressStream, type OnProgress } from './progress-stream.ts';
+import { MalformedProgressStream, PROGRESS_CONTENT_TYPE, readProgressStream, type OnProgress } from './progress-stream.ts';
 
 export interface RetryPolicy {
   /** Tries in all, the first included (default 3). 1 turns retries off. */
@@ -187,7 +187,7 @@ async function progressAnswer(response: Response, body: ReadableStream<Uint8Arra
   try {
     outcome = await readProgressStream(body, onProgress);
   } catch (error) {
-    if (!(error instanceof SyntaxError || (error instanceof TypeError && /progress stream/.test(error.message)))) throw error;
+    if (!(error instanceof MalformedProgressStream)) throw error;
     return { ok: false, retryable: false, error: new ProtocolError(operation, response.status, `"${operation}" answered with a malformed progress stream.`, { cause: error }) };
   }
   if ('result' in outcome) return { ok: true, answer: { status: response.status, headers: response.headers, body: outcome.result } };

@@ -117,6 +117,8 @@ describe('matching.suggest progress over HTTP', () => {
 
     const foreign: typeof fetch = async () => new Response('{"progress":{"done":1,"total":2}}\n{"weather":"sunny"}\n', { headers: { 'content-type': PROGRESS_CONTENT_TYPE } });
     expect(await remote('admin', foreign).matching.suggest({ programId }, { onProgress: () => undefined }).catch((e: unknown) => e)).to.be.instanceOf(ProtocolError);
+    const notJson: typeof fetch = async () => new Response('{"progress":{"done":1,"total":2}}\n<html>\n', { headers: { 'content-type': PROGRESS_CONTENT_TYPE } });
+    expect(await remote('admin', notJson).matching.suggest({ programId }, { onProgress: () => undefined }).catch((e: unknown) => e)).to.be.instanceOf(ProtocolError);
     const cut: typeof fetch = async () => new Response('{"progress":{"done":1,"total":2}}\n', { headers: { 'content-type': PROGRESS_CONTENT_TYPE } });
     expect(await remote('admin', cut).matching.suggest({ programId }, { onProgress: () => undefined }).catch((e: unknown) => e)).to.be.instanceOf(ProtocolError);
   });
