@@ -8,16 +8,14 @@ import type { Candidate, RuleDetails, RuleId, RuleViolation } from './types.ts';
 export interface RuleCheckOptions {
   /** Mentor places already taken (e.g. by locks or an existing assignment). */
   placesTaken?: number;
-  /** Stop at the first violation (faster when only "allowed or not" matters). */
-  firstOnly?: boolean;
 }
 
-/** Every hard rule the pair breaks (or the first, with `firstOnly`), each with its English sentence ("why not Sam?"). */
+/** Every hard rule the pair breaks, each with its English sentence ("why not Sam?"); `firstBrokenRule` for "allowed or not". */
 export function checkHardRules(mentee: Candidate, mentor: Candidate, ctx: MatchingContext, opts: RuleCheckOptions = {}): RuleViolation[] {
   const out: RuleViolation[] = [];
   scanRules(mentee, mentor, ctx, opts.placesTaken ?? 0, (rule, details) => {
     out.push(violationOf(rule, details()));
-    return opts.firstOnly === true;
+    return false;
   });
   return out;
 }
