@@ -380,7 +380,9 @@ export class UpwardMentorFinder extends UpwardElement {
       emit(this, 'upward-mentor-requested', { match });
       await this.reloadAndFocus('#pending-title');
     } catch (error) {
-      if (!(await this.placeWentMeanwhile(suggestion, error))) this.fail('request', error);
+      const conflict = describeError(error).code === 'conflict';
+      // A conflict reloads first, to see whether the mentor is still there; the error then needs no second reload.
+      if (!conflict || !(await this.placeWentMeanwhile(suggestion, error))) this.fail('request', error, conflict);
     } finally {
       this.busy = false;
     }
@@ -418,12 +420,11 @@ export class UpwardMentorFinder extends UpwardElement {
   }
 
   /**
-   * A conflict after which the mentor is no longer suggested: their last place went to someone
-   * else while the list was open (nothing tells a mentee of other people's matches). Says so by
+   * After a conflict, reloads and checks whether the mentor is no longer suggested: their last
+   * place went to someone else while the list was open (nothing tells a mentee of other people's matches). Says so by
    * name above the fresh list, instead of a general "this changed meanwhile". Returns whether it was that.
    */
   private async placeWentMeanwhile(suggestion: MentorSuggestion, error: unknown): Promise<boolean> {
-    if (describeError(error).code !== 'conflict') return false;
     await this.data.run().catch(() => undefined);
     const data = this.data.value;
     if (data?.state !== 'ready' || data.current || data.pending.length || data.suggestions.some((s) => s.mentor.personId === suggestion.mentor.personId)) return false;
@@ -434,12 +435,12 @@ export class UpwardMentorFinder extends UpwardElement {
     return true;
   }
 
-  private fail(operation: string, error: unknown): void {
+  private fail(operation: string, error: unknown, reloaded = false): void {
     this.error = describeError(error);
     this.reportError(operation, error);
     // A refused request mostly means the list is out of date (a mentor's last place went to
     // someone else), and a mentee is not told of other people's matches as they happen: reload.
-    void this.data.run().catch(() => undefined);
+    if (!reloaded) void this.data.run().catch(() => undefined);
     // The summary is announced (role="alert"); focus goes to its first field link, else to it.
     void focusAfterRender(this, ERROR_SUMMARY);
   }
