@@ -32,11 +32,16 @@ export interface PairCardOptions {
   onDrop(targetMenteeId: string, event: DragEvent): void;
 }
 
+/** "Dana Okafor with Ben Carter": how the board names a pair (or a group's people) everywhere. */
+export function pairLabel(mentees: string, mentors: string): string {
+  return msg(str`${mentees} with ${mentors}`, { id: 'pairing-board.pair' });
+}
+
 export function renderPairCard(o: PairCardOptions): TemplateResult {
   const { pair } = o;
   const mentee = o.name(pair.menteeId);
   const mentor = o.name(pair.mentorId);
-  const label = msg(str`${mentee} with ${mentor}`, { id: 'pairing-board.pair' });
+  const label = pairLabel(mentee, mentor);
   const swapId = fieldId(`swap.${pair.menteeId}`);
   const swap = (event: Event) => {
     const select = (event.currentTarget as HTMLElement).closest('form')!.querySelector('select')!;

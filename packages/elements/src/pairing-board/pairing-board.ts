@@ -25,7 +25,7 @@ import { sayUnmatched } from '../internal/matching-words.ts';
 import { sayViolation } from '../internal/rule-words.ts';
 import { sayBrokenRulesWith, sayIssue, type IssueLike } from '../internal/validation-messages.ts';
 import { renderScore } from '../mentor-finder/score-reasons.ts';
-import { DRAG_TYPE, renderPairCard } from './pair-card.ts';
+import { DRAG_TYPE, pairLabel, renderPairCard } from './pair-card.ts';
 import { pairingBoardStyles } from './pairing-board.styles.ts';
 
 // Publishing can break a pairing rule (field errors of the proposal), said in the reader's language.
@@ -215,7 +215,7 @@ export class UpwardPairingBoard extends UpwardElement {
   /** Publishing errors name a pair by its place in the proposal (`pairs.3`): the summary names its people. */
   private pairLabels(proposal: MatchingProposal | undefined): Record<string, string> {
     return Object.fromEntries(
-      (proposal?.pairs ?? []).map((p, i) => [`pairs.${i}`, msg(str`${this.name(p.menteeId)} with ${this.name(p.mentorId)}`, { id: 'pairing-board.pair' })]),
+      (proposal?.pairs ?? []).map((p, i) => [`pairs.${i}`, pairLabel(this.name(p.menteeId), this.name(p.mentorId))]),
     );
   }
 
@@ -402,7 +402,7 @@ export class UpwardPairingBoard extends UpwardElement {
       <h3 id="exclusions-title" tabindex="-1">${msg('Excluded pairs', { id: 'pairing-board.exclusions' })}</h3>
       <ul>
         ${this.exclusions.map((x) => {
-          const label = msg(str`${this.name(x.menteeId)} with ${this.name(x.mentorId)}`, { id: 'pairing-board.pair' });
+          const label = pairLabel(this.name(x.menteeId), this.name(x.mentorId));
           return html`<li class="row">
             <span>${label}</span>
             <button type="button" data-action="allow" @click=${() => this.allow(x)}
@@ -451,7 +451,7 @@ export class UpwardPairingBoard extends UpwardElement {
           const mentors = m.members.filter((x) => x.role === 'mentor').map((x) => this.name(x.personId)).join(', ');
           const mentees = m.members.filter((x) => x.role === 'mentee').map((x) => this.name(x.personId)).join(', ');
           return html`<li>
-            ${msg(str`${mentees} with ${mentors}`, { id: 'pairing-board.pair' })}
+            ${pairLabel(mentees, mentors)}
             ${m.score !== null ? html`<span class="badge">${msg(str`Score ${formatNumber(m.score)}`, { id: 'pairing-board.score' })}</span>` : nothing}
           </li>`;
         })}
@@ -477,7 +477,7 @@ export class UpwardPairingBoard extends UpwardElement {
       </form>
       ${e
         ? html`<div class="card answer" id="explain-answer" tabindex="-1">
-            <h4>${msg(str`${this.name(e.menteeId)} with ${this.name(e.mentorId)}`, { id: 'pairing-board.pair' })}</h4>
+            <h4>${pairLabel(this.name(e.menteeId), this.name(e.mentorId))}</h4>
             ${e.result.allowed
               ? html`<p>${msg('The rules allow this pair.', { id: 'pairing-board.allowed' })}</p>
                   ${renderScore(e.result.score, e.result.reasons)}`
