@@ -157,6 +157,7 @@ export async function seedWorld(
         name: `Reverse mentoring ${2026 + Math.floor(i / 2)} ${i % 2 ? 'autumn' : 'spring'} cohort ${i + 1}`,
         description: 'Junior colleagues mentor senior leaders on digital habits, tools and culture.',
         purpose: i % 2 ? 'digital-strategy' : 'generational-divide',
+        language: 'en',
         goals: ['Close the digital gap', 'Build trust across levels'],
         playbook: {
           cadence: { every: 2, unit: 'week' },

@@ -32,4 +32,4 @@ export type { Home, HomeMatch } from './services/home.ts';
 export type { Store, StoreTransaction, StoreChange, StoreCapabilities, TransactionMode, QueryOptions } from './storage/store.ts';
 export { collections, type CollectionName, type StoredRecord } from './storage/collections.ts';
 export { sequentialIds, type Clock, type IdGenerator } from './internal/ids.ts';
-export { playbooks, programFromPlaybook } from './playbooks.ts';
+export { playbooks, programFromPlaybook, type ReadyPlaybook, type ReadyPlaybooks } from './playbooks.ts';

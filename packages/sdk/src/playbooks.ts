@@ -1,10 +1,15 @@
 /**
  * Ready playbooks, one per purpose, so an admin starts from a sensible program instead of a
  * blank form. Every value is an ordinary program field: copy one, change what differs.
+ * These are the English ones; `@upward/sdk/playbooks/de` has the same playbooks in German
+ * (a module of its own, so only a page that offers German playbooks loads them).
  */
 import type { ProgramInput, Purpose } from './domain/index.ts';
 
-type Template = Omit<ProgramInput, 'name' | 'kickoffDate' | 'endDate' | 'championIds' | 'customPurpose'> & { name: string };
+/** A ready program without the fields only its admin can know (dates, champions). */
+export type ReadyPlaybook = Omit<ProgramInput, 'name' | 'kickoffDate' | 'endDate' | 'championIds' | 'customPurpose'> & { name: string };
+/** One ready playbook per purpose, all in one language. */
+export type ReadyPlaybooks = Record<Exclude<Purpose, 'custom'>, ReadyPlaybook>;
 
 const agreementTemplate: ProgramInput['agreementTemplate'] = {
   communicationStatement:
@@ -22,9 +27,10 @@ const baseRules: ProgramInput['rules'] = {
   requireSharedLanguage: true,
 };
 
-export const playbooks: Record<Exclude<Purpose, 'custom'>, Template> = {
+export const playbooks: ReadyPlaybooks = {
   'generational-divide': {
     name: 'Bridging generations',
+    language: 'en',
     purpose: 'generational-divide',
     description: 'Early-career colleagues and senior leaders swap perspectives on how each generation works, learns and communicates.',
     goals: ['Understand how early-career colleagues prefer to work and communicate', 'Share the context behind long-standing decisions'],
@@ -44,6 +50,7 @@ export const playbooks: Record<Exclude<Purpose, 'custom'>, Template> = {
   },
   'empower-younger-employees': {
     name: 'Emerging voices',
+    language: 'en',
     purpose: 'empower-younger-employees',
     description: 'Gives early-career colleagues a direct line to leadership and the confidence to lead.',
     goals: ['Give early-career colleagues visibility with leadership', 'Practise leading a conversation with a senior audience'],
@@ -63,6 +70,7 @@ export const playbooks: Record<Exclude<Purpose, 'custom'>, Template> = {
   },
   'growth-mindset': {
     name: 'Always learning',
+    language: 'en',
     purpose: 'growth-mindset',
     description: 'Leaders model continuous learning by becoming students of colleagues earlier in their careers.',
     goals: ['Model learning from anyone in the company', 'Try one new habit or tool each month'],
@@ -82,6 +90,7 @@ export const playbooks: Record<Exclude<Purpose, 'custom'>, Template> = {
   },
   'digital-strategy': {
     name: 'Digital leaders',
+    language: 'en',
     purpose: 'digital-strategy',
     description: 'Senior leaders learn the digital tools and habits their customers and colleagues already live with.',
     goals: ['Use one new digital tool in daily work', 'Understand how customers discover us online'],
@@ -101,6 +110,7 @@ export const playbooks: Record<Exclude<Purpose, 'custom'>, Template> = {
   },
   'social-media-and-analytics': {
     name: 'Social & analytics',
+    language: 'en',
     purpose: 'social-media-and-analytics',
     description: 'Executives learn how social platforms and their analytics shape the brand, hiring and sales.',
     goals: ['Publish under your own name on one platform', 'Read a social analytics dashboard without help'],
@@ -120,6 +130,7 @@ export const playbooks: Record<Exclude<Purpose, 'custom'>, Template> = {
   },
   inclusion: {
     name: 'Inclusive leadership',
+    language: 'en',
     purpose: 'inclusion',
     description: 'Leaders hear first-hand what it is like to work here for colleagues whose experience differs from theirs.',
     goals: ['Hear experiences that differ from your own', 'Change one practice in your team as a result'],
@@ -139,11 +150,15 @@ export const playbooks: Record<Exclude<Purpose, 'custom'>, Template> = {
   },
 };
 
-/** A complete program input from a ready playbook; `overrides` win over the playbook's values. */
+/**
+ * A complete program input from a ready playbook; `overrides` win over the playbook's values.
+ * `from` picks the language: `playbooks` from `@upward/sdk/playbooks/de` for German.
+ */
 export function programFromPlaybook(
   purpose: Exclude<Purpose, 'custom'>,
   required: Pick<ProgramInput, 'kickoffDate' | 'endDate'>,
   overrides: Partial<ProgramInput> = {},
+  from: ReadyPlaybooks = playbooks,
 ): ProgramInput {
-  return structuredClone({ ...playbooks[purpose], ...required, ...overrides });
+  return structuredClone({ ...from[purpose], ...required, ...overrides });
 }

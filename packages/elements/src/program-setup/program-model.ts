@@ -5,7 +5,7 @@
  * table. `toProgramInput` builds the nested input the SDK validates; nothing is checked here,
  * so the rules stay in one place (the SDK's schemas).
  */
-import type { Program, ProgramInput } from '@upward/sdk';
+import type { ContentLanguage, Program, ProgramInput } from '@upward/sdk';
 import { linesOf } from '../internal/form-values.ts';
 
 export interface Clause {
@@ -29,6 +29,7 @@ export function toModel(p: Partial<ProgramInput> & Pick<ProgramInput, 'playbook'
     name: str(p.name),
     description: str(p.description),
     purpose: str(p.purpose),
+    language: p.language ?? 'en',
     customPurpose: str(p.customPurpose),
     goals: (p.goals ?? []).join('\n'),
     'playbook.cadence.every': str(pb.cadence.every),
@@ -63,9 +64,10 @@ export function toModel(p: Partial<ProgramInput> & Pick<ProgramInput, 'playbook'
   return model;
 }
 
-/** What a new program starts from before a purpose (and its playbook) is chosen. */
-export function blankModel(): ProgramModel {
+/** What a new program starts from before a purpose (and its playbook) is chosen, written in `language`. */
+export function blankModel(language: ContentLanguage): ProgramModel {
   return toModel({
+    language,
     playbook: { cadence: { every: 2, unit: 'week' }, sessionMinutes: 45, meetingModes: ['in-person', 'video'] },
     rules: { minLevelGap: 3, maxLevelGap: 7 },
     matching: { mode: 'admin' },
@@ -104,6 +106,7 @@ export function toProgramInput(m: ProgramModel): ProgramInput {
     name: s('name'),
     description: s('description'),
     purpose: s('purpose') as ProgramInput['purpose'],
+    language: s('language') as ContentLanguage,
     customPurpose: s('purpose') === 'custom' ? s('customPurpose') || undefined : undefined,
     goals: lines(m.goals),
     playbook: {

@@ -11,7 +11,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import { canTransition, playbooks, programFromPlaybook, type ChangeEvent, type Person, type Program, type ProgramPhase, type Purpose } from '@upward/sdk';
+import { canTransition, playbooks, programFromPlaybook, type ChangeEvent, type ContentLanguage, type Person, type Program, type ProgramPhase, type Purpose, type ReadyPlaybooks } from '@upward/sdk';
 import { UpwardElement } from '../internal/upward-element.ts';
 import { baseStyles } from '../internal/styles.ts';
 import { dialogStyles } from '../internal/dialog.styles.ts';
@@ -20,6 +20,7 @@ import { describeError, fieldError, fieldId, renderErrorSummary, type DescribedE
 import { renderChangedElsewhere } from '../internal/changed-elsewhere.ts';
 import { fieldState, renderFieldError, unwrapChanges } from '../internal/fields.ts';
 import { focusAfterRender } from '../internal/focus.ts';
+import { currentLocale } from '../internal/localization.ts';
 import { DataTask } from '../internal/task.ts';
 import { blankModel, programModel, toModel, toProgramInput, weightFactors, type Clause, type ProgramModel } from './program-model.ts';
 import { phaseLabel, purposeLabel, weightLabel } from './program-labels.ts';
@@ -96,6 +97,8 @@ export class UpwardProgramSetup extends UpwardElement {
   /** The purpose whose ready playbook is on offer (after the admin chose that purpose). */
   @state() private offer?: Exclude<Purpose, 'custom'>;
   @state() private peopleFilter = '';
+  /** Ready playbooks by language: English ships with the element, German loads when a program is written in German. */
+  @state() private readyPlaybooks: Partial<Record<ContentLanguage, ReadyPlaybooks>> = { en: playbooks };
   /** Visible labels by field path, collected while rendering, for the error summary's links. */
   private labels: Record<string, string> = {};
   /**
@@ -149,7 +152,22 @@ export class UpwardProgramSetup extends UpwardElement {
   private adopt(program: Program | undefined): void {
     if (this.model && this.dirty && program?.id === this.program?.id) return;
     this.program = program;
-    this.model = program ? programModel(program) : (this.model ?? blankModel());
+    this.model = program ? programModel(program) : (this.model ?? blankModel(currentLocale()));
+  }
+
+  /** The language the program's texts are written in (and its playbooks are offered in). */
+  private get language(): ContentLanguage {
+    return (this.model?.language as ContentLanguage | undefined) ?? 'en';
+  }
+
+  /** The ready playbooks in the program's language, or undefined while they load. */
+  private playbooksInLanguage(): ReadyPlaybooks | undefined {
+    const language = this.language;
+    const ready = this.readyPlaybooks[language];
+    if (!ready && language === 'de') {
+      void import('@upward/sdk/playbooks/de').then(({ playbooks: german }) => (this.readyPlaybooks = { ...this.readyPlaybooks, de: german }));
+    }
+    return ready;
   }
 
   /** Whether the signed-in person may change programs (the SDK decides; this only hides controls). */
@@ -210,13 +228,14 @@ export class UpwardProgramSetup extends UpwardElement {
   };
 
   private applyPlaybook(): void {
-    if (!this.model || !this.offer) return;
+    const ready = this.playbooksInLanguage();
+    if (!this.model || !this.offer || !ready) return;
     const m = this.model;
-    const template = playbooks[this.offer];
+    const template = ready[this.offer];
     const kickoffDate = m.kickoffDate as string;
     const endDate = m.endDate as string;
     this.model = {
-      ...toModel(programFromPlaybook(this.offer, { kickoffDate, endDate })),
+      ...toModel(programFromPlaybook(this.offer, { kickoffDate, endDate }, {}, ready)),
       name: (m.name as string) || template.name,
       description: (m.description as string) || (template.description ?? ''),
       championIds: m.championIds!,
@@ -451,7 +470,11 @@ export class UpwardProgramSetup extends UpwardElement {
     return fieldState(this.error, path, hinted);
   }
 
-  private input(path: string, label: string, opts: { type?: string; min?: number; max?: number; hint?: string; required?: boolean } = {}): TemplateResult {
+  /**
+   * `programText`: the value is the program's own words, in its language (not the page's), so
+   * spell checking and screen readers use that language.
+   */
+  private input(path: string, label: string, opts: { type?: string; min?: number; max?: number; hint?: string; required?: boolean; programText?: boolean } = {}): TemplateResult {
     const c = this.control(path, label, !!opts.hint);
     return html`<div class="field">
       <label for=${c.id}>${label}</label>
@@ -459,6 +482,7 @@ export class UpwardProgramSetup extends UpwardElement {
       <input
         id=${c.id}
         name=${path}
+        lang=${opts.programText ? this.language : nothing}
         type=${opts.type ?? 'text'}
         min=${opts.min ?? nothing}
         max=${opts.max ?? nothing}
@@ -471,23 +495,26 @@ export class UpwardProgramSetup extends UpwardElement {
     </div>`;
   }
 
+  /** Every text area of the form holds program text, in the program's language. */
   private area(path: string, label: string, hint?: string): TemplateResult {
     const c = this.control(path, label, !!hint);
     return html`<div class="field wide">
       <label for=${c.id}>${label}</label>
       ${hint ? html`<span class="hint" id="${c.id}-hint">${hint}</span>` : nothing}
-      <textarea id=${c.id} name=${path} aria-invalid=${c.invalid} aria-describedby=${c.describedBy} .value=${live(this.valueAt(path))}></textarea>
+      <textarea id=${c.id} name=${path} lang=${this.language} aria-invalid=${c.invalid} aria-describedby=${c.describedBy} .value=${live(this.valueAt(path))}></textarea>
       ${renderFieldError(c)}
     </div>`;
   }
 
-  private select(path: string, label: string, options: readonly (readonly [string, string])[]): TemplateResult {
-    const c = this.control(path, label);
+  /** Options are [value, label, the label's language when it is not the page's]. */
+  private select(path: string, label: string, options: readonly (readonly [string, string, string?])[], hint?: string): TemplateResult {
+    const c = this.control(path, label, !!hint);
     const value = String(this.model![path] ?? '');
     return html`<div class="field">
       <label for=${c.id}>${label}</label>
+      ${hint ? html`<span class="hint" id="${c.id}-hint">${hint}</span>` : nothing}
       <select id=${c.id} name=${path} aria-invalid=${c.invalid} aria-describedby=${c.describedBy}>
-        ${options.map(([v, l]) => html`<option value=${v} ?selected=${v === value}>${l}</option>`)}
+        ${options.map(([v, l, lang]) => html`<option value=${v} lang=${lang ?? nothing} ?selected=${v === value}>${l}</option>`)}
       </select>
       ${renderFieldError(c)}
     </div>`;
@@ -530,23 +557,32 @@ export class UpwardProgramSetup extends UpwardElement {
     return this.section(
       'basics',
       msg('Basics', { id: 'program-setup.section.basics' }),
-      html`${this.input('name', msg('Name', { id: 'program-setup.name' }), { required: true })}
+      html`${this.input('name', msg('Name', { id: 'program-setup.name' }), { required: true, programText: true })}
+      ${this.select(
+        'language',
+        msg('Language of the program’s texts', { id: 'program-setup.language' }),
+        // Each language by its own name, as people look for their language.
+        [['en', 'English', 'en'], ['de', 'Deutsch', 'de']],
+        msg('Write the description, goals, playbook and agreement in this language. Ready playbooks are offered in it, and each pair’s first agreement is drafted in it.', { id: 'program-setup.language-hint' }),
+      )}
       ${this.select('purpose', msg('Purpose', { id: 'program-setup.purpose' }), [
         ['', msg('Choose a purpose…', { id: 'program-setup.purpose-choose' })],
         ...purposes.map((p) => [p, purposeLabel(p)] as const),
       ])}
-      ${purpose === 'custom' ? this.input('customPurpose', msg('Describe the purpose', { id: 'program-setup.custom-purpose' })) : nothing}
+      ${purpose === 'custom' ? this.input('customPurpose', msg('Describe the purpose', { id: 'program-setup.custom-purpose' }), { programText: true }) : nothing}
       ${this.offer ? this.renderOffer(this.offer) : nothing}
       ${this.area('description', msg('Description', { id: 'program-setup.description' }))}
       ${this.area('goals', msg('Goals', { id: 'program-setup.goals' }), msg('One goal per line.', { id: 'program-setup.one-per-line' }))}`,
     );
   }
 
-  private renderOffer(purpose: Exclude<Purpose, 'custom'>): TemplateResult {
-    const template = playbooks[purpose];
+  private renderOffer(purpose: Exclude<Purpose, 'custom'>): TemplateResult | typeof nothing {
+    const template = this.playbooksInLanguage()?.[purpose];
+    if (!template) return nothing;
+    // The playbook's words are in the program's language, which need not be the page's.
     return html`<div class="card wide" part="playbook-offer" role="group" aria-labelledby="offer-title">
-      <h3 id="offer-title">${msg(str`Ready playbook: ${template.name}`, { id: 'program-setup.offer-title' })}</h3>
-      <p>${template.description}</p>
+      <h3 id="offer-title">${msg('Ready playbook', { id: 'program-setup.offer-title' })}: <span lang=${this.language}>${template.name}</span></h3>
+      <p lang=${this.language}>${template.description}</p>
       <p class="hint">
         ${msg('Fills in goals, the playbook, pairing rules, matching, format and the agreement. The name, dates and champions you entered stay.', { id: 'program-setup.offer-hint' })}
       </p>
@@ -568,7 +604,7 @@ export class UpwardProgramSetup extends UpwardElement {
       ])}
       ${this.input('playbook.sessionMinutes', msg('Session length (minutes)', { id: 'program-setup.session-minutes' }), { type: 'number', min: 15, max: 240 })}
       ${this.checkList('playbook.meetingModes', msg('How pairs meet', { id: 'program-setup.meeting-modes' }), (['in-person', 'video', 'phone'] as const).map((v) => [v, meetingModeLabel(v)] as const))}
-      ${this.input('playbook.where', msg('Where to meet in person', { id: 'program-setup.where' }))}
+      ${this.input('playbook.where', msg('Where to meet in person', { id: 'program-setup.where' }), { programText: true })}
       ${this.area('playbook.talkingPoints', msg('Talking points', { id: 'program-setup.talking-points' }), msg('One per line.', { id: 'program-setup.one-line' }))}
       ${this.area('playbook.sessionRequirements', msg('Every session must…', { id: 'program-setup.session-requirements' }), msg('One criterion per line.', { id: 'program-setup.one-criterion' }))}
       ${this.area('playbook.trainings', msg('Trainings', { id: 'program-setup.trainings' }), msg('One per line; a web address at the end of a line becomes its link.', { id: 'program-setup.trainings-hint' }))}`,
@@ -669,7 +705,7 @@ export class UpwardProgramSetup extends UpwardElement {
           ${clauses.map(
             (_, i) => html`<fieldset class="clause">
               <legend>${msg(str`Clause ${i + 1}`, { id: 'program-setup.clause' })}</legend>
-              ${this.input(`agreementTemplate.clauses.${i}.title`, msg(str`Title of clause ${i + 1}`, { id: 'program-setup.clause-title' }))}
+              ${this.input(`agreementTemplate.clauses.${i}.title`, msg(str`Title of clause ${i + 1}`, { id: 'program-setup.clause-title' }), { programText: true })}
               ${this.area(`agreementTemplate.clauses.${i}.text`, msg(str`Text of clause ${i + 1}`, { id: 'program-setup.clause-text' }))}
               <button type="button" class="danger" @click=${() => this.removeClause(i)}>${msg(str`Remove clause ${i + 1}`, { id: 'program-setup.clause-remove' })}</button>
             </fieldset>`,

@@ -110,6 +110,46 @@ describe('<upward-program-setup>', () => {
     await until(() => button(el, 'Open enrolment'), 'the phase actions of the new draft');
   });
 
+  it('writes a program in the language the admin picks: its ready playbook in that language, its texts marked with it, and stored with it', async () => {
+    const world = await seededWorld();
+    const el = await setup(world.hr);
+    expect(field<HTMLSelectElement>(el, 'language').value).to.equal('en', 'a new program starts in the page’s language');
+    await typeInto(field(el, 'name'), 'Inklusion 2028');
+    set(el, 'language', 'de');
+    set(el, 'purpose', 'inclusion');
+    await until(() => text(el).includes('Ready playbook: Inklusiv führen'), 'the German playbook on offer');
+    expect($(el, '#offer-title span').lang).to.equal('de', 'German words inside the English page are marked German');
+    await expect(el).to.be.accessible();
+    button(el, 'Start from this playbook')!.click();
+    await el.updateComplete;
+    expect(field<HTMLTextAreaElement>(el, 'goals').value).to.contain('Erfahrungen hören, die sich von den eigenen unterscheiden');
+    for (const path of ['name', 'goals', 'description', 'playbook.where', 'agreementTemplate.confidentialityStatement']) {
+      expect(field(el, path).lang, path).to.equal('de', 'the admin types German there: spell checking and screen readers follow');
+    }
+    expect(field(el, 'kickoffDate').lang).to.equal('', 'a date is not program text');
+    set(el, 'kickoffDate', '2028-01-10');
+    set(el, 'endDate', '2028-06-30');
+    const saved = oneEvent(el, 'upward-program-saved');
+    $(el, 'button[type="submit"]').click();
+    const { detail } = await saved;
+    const stored = await world.hr.programs.get(detail.program.id);
+    expect(stored).to.deep.include({ name: 'Inklusion 2028', language: 'de', purpose: 'inclusion' });
+    expect(stored.agreementTemplate.communicationStatement).to.match(/^Wir sprechen offen miteinander/);
+  });
+
+  it('in German, starts a new program in German and offers the English playbook when the program is written in English', async () => {
+    const world = await seededWorld();
+    await setUpwardLocale('de');
+    const el = await setup(world.hr);
+    expect(field<HTMLSelectElement>(el, 'language').value).to.equal('de');
+    set(el, 'purpose', 'digital-strategy');
+    await until(() => text(el).includes('Fertiges Playbook: Digital führen'), 'the German playbook on offer');
+    set(el, 'language', 'en');
+    await until(() => text(el).includes('Fertiges Playbook: Digital leaders'), 'the English playbook on offer');
+    expect($(el, '#offer-title span').lang).to.equal('en');
+    expect(field(el, 'description').lang).to.equal('en');
+  });
+
   it('shows each validation error at its field, lists them in a summary that focuses the field, and stores nothing', async () => {
     const world = await seededWorld();
     const el = await setup(world.hr);

@@ -17,6 +17,15 @@ export const Purpose = z.enum([
 ]);
 export type Purpose = z.infer<typeof Purpose>;
 
+/**
+ * The language a program's texts are written in (its description, goals, playbook, agreement
+ * template). The SDK writes text into a program's records itself, such as the first agreement's
+ * "when and where we meet", and writes it in this language; interfaces mark program texts with
+ * it, so a screen reader reads an English playbook in English inside a German page.
+ */
+export const ContentLanguage = z.enum(['en', 'de']);
+export type ContentLanguage = z.infer<typeof ContentLanguage>;
+
 export const ProgramPhase = z.enum(['draft', 'enrolling', 'matching', 'running', 'closed']);
 export type ProgramPhase = z.infer<typeof ProgramPhase>;
 
@@ -113,6 +122,8 @@ export const programFields = {
   name: text(1, 120),
   description: z._default(text(0, 2000), ''),
   purpose: Purpose,
+  /** Programs written before this field existed are English, as everything then was. */
+  language: z._default(ContentLanguage, 'en'),
   /** Required when purpose is "custom". */
   customPurpose: z.optional(text(1, 200)),
   goals: z._default(phrases(20), []),

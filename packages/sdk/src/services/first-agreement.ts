@@ -3,14 +3,38 @@
  * accepted. Apart from the agreements service so that accepting a match (the matches service)
  * does not load the whole agreements service with it.
  */
-import type { Agreement, Match, Program } from '../domain/index.ts';
+import type { Agreement, ContentLanguage, Match, MeetingMode, Program } from '../domain/index.ts';
 import type { Repository } from './repository.ts';
 
-function describeCadence(program: Program): string {
+type Cadence = Program['playbook']['cadence'];
+
+/** The words of "when and where we meet", in each language a program can be written in. */
+const terms: Record<ContentLanguage, { every: (c: Cadence) => string; modes: Record<MeetingMode, string>; sentence: (t: Record<'every' | 'minutes' | 'modes' | 'from' | 'to', string>) => string; where: (place: string) => string }> = {
+  en: {
+    every: ({ every, unit }) => (every === 1 ? `every ${unit}` : `every ${every} ${unit}s`),
+    modes: { 'in-person': 'in person', video: 'by video', phone: 'by phone' },
+    sentence: (t) => `We meet ${t.every} for ${t.minutes} minutes, ${t.modes}, from ${t.from} to ${t.to}.`,
+    where: (place) => `Where we meet in person: ${place}.`,
+  },
+  de: {
+    every: ({ every, unit }) => (unit === 'week' ? (every === 1 ? 'jede Woche' : `alle ${every} Wochen`) : every === 1 ? 'jeden Monat' : `alle ${every} Monate`),
+    modes: { 'in-person': 'persönlich', video: 'per Video', phone: 'per Telefon' },
+    sentence: (t) => `Wir treffen uns ${t.every} für ${t.minutes} Minuten, ${t.modes}, vom ${t.from} bis zum ${t.to}.`,
+    where: (place) => `Wo wir uns persönlich treffen: ${place}.`,
+  },
+};
+
+/** "When and where we meet", from the playbook, in the program's language (it is the program's text, not the reader's). */
+export function describeMeetings(program: Pick<Program, 'language' | 'playbook' | 'kickoffDate' | 'endDate'>): string {
   const { cadence, sessionMinutes, meetingModes, where } = program.playbook;
-  const every = cadence.every === 1 ? `every ${cadence.unit}` : `every ${cadence.every} ${cadence.unit}s`;
-  const modes = meetingModes.join(' or ');
-  return `We meet ${every} for ${sessionMinutes} minutes, ${modes}${where ? `, at ${where}` : ''}, from ${program.kickoffDate} to ${program.endDate}.`;
+  const words = terms[program.language];
+  // A calendar date, so formatted in UTC: in any other zone midnight could fall on the day before.
+  const date = new Intl.DateTimeFormat(program.language, { dateStyle: 'long', timeZone: 'UTC' });
+  const day = (iso: string) => date.format(new Date(`${iso}T00:00:00Z`));
+  const modes = new Intl.ListFormat(program.language, { type: 'disjunction' }).format(meetingModes.map((m) => words.modes[m]));
+  const sentence = words.sentence({ every: words.every(cadence), minutes: String(sessionMinutes), modes, from: day(program.kickoffDate), to: day(program.endDate) });
+  const place = where.replace(/[.!]+$/, '');
+  return place ? `${sentence} ${words.where(place)}` : sentence;
 }
 
 /** The first agreement of a freshly accepted match, from the program's template. */
@@ -29,7 +53,7 @@ export async function draftFirstAgreement(repo: Repository, ids: () => string, m
     status: 'draft',
     content: {
       goals: goals.slice(0, 20),
-      meetingTerms: describeCadence(program),
+      meetingTerms: describeMeetings(program),
       communicationStatement: template.communicationStatement,
       confidentialityStatement: template.confidentialityStatement,
       clauses: template.clauses,

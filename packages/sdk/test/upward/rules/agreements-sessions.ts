@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import type { UpwardHarness } from '../upward-suite.ts';
 import { rejects } from '../upward-suite.ts';
+import type { ProgramInput } from '../../../src/index.ts';
 import { admin, seedWorld } from '../world.ts';
 
 export function agreementAndSessionRules(harness: () => UpwardHarness): void {
@@ -9,15 +10,31 @@ export function agreementAndSessionRules(harness: () => UpwardHarness): void {
   const sam = () => harness().as({ personId: 'vp-sales' });
 
   /** Anna mentors Sam; both have accepted, so the first agreement is drafted. */
-  async function acceptedMatch() {
+  async function acceptedMatch(program: Partial<ProgramInput> = {}) {
     const h = harness();
-    const { programId, hr } = await seedWorld(h.as);
+    const { programId, hr } = await seedWorld(h.as, program);
     const m = await hr.matches.propose({ programId, mentorIds: ['anna'], menteeIds: ['vp-sales'] });
     for (const personId of ['anna', 'vp-sales']) await h.as({ personId }).matches.respond({ matchId: m.id, accept: true });
     return { matchId: m.id, programId, hr };
   }
 
   describe('agreements', () => {
+    it('drafts the first agreement’s “when and where we meet” in the program’s language, from its playbook', async () => {
+      const english = await acceptedMatch();
+      const [inEnglish] = await anna().agreements.list({ matchId: english.matchId });
+      expect(inEnglish!.content.meetingTerms).to.equal(
+        'We meet every 2 weeks for 45 minutes, by video or in person, from January 11, 2027 to June 30, 2027. Where we meet in person: Café on level 2.',
+      );
+      const german = await acceptedMatch({
+        language: 'de',
+        playbook: { cadence: { every: 1, unit: 'month' }, sessionMinutes: 60, meetingModes: ['in-person', 'video', 'phone'], where: 'Im Café im 2. Stock.' },
+      });
+      const [inGerman] = await anna().agreements.list({ matchId: german.matchId });
+      expect(inGerman!.content.meetingTerms).to.equal(
+        'Wir treffen uns jeden Monat für 60 Minuten, persönlich, per Video oder per Telefon, vom 11. Januar 2027 bis zum 30. Juni 2027. Wo wir uns persönlich treffen: Im Café im 2. Stock.',
+      );
+    });
+
     it('changes only a draft’s text: a version awaiting signatures is refused, and what was signed comes into force', async () => {
       const h = harness();
       const { matchId } = await acceptedMatch();

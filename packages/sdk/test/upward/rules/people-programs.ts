@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { eventually } from '../../eventually.ts';
 import { rejects, type UpwardHarness } from '../upward-suite.ts';
-import { admin, people, seedWorld } from '../world.ts';
+import { admin, people, programInput, seedWorld } from '../world.ts';
 
 type Issues = { issues: { path: string; message: string }[] };
 
@@ -116,6 +116,22 @@ export function peopleAndProgramRules(harness: () => UpwardHarness): void {
       await anna.matches.end({ matchId: m.id, note: 'Leaving the company' });
       expect((await anna.enrolments.withdraw({ id: mine!.id })).status).to.equal('withdrawn');
       expect(await hr.matches.get(pending.id)).to.deep.include({ status: 'ended', endReason: { kind: 'declined' } });
+    });
+  });
+
+  describe('program language', () => {
+    it('is English unless the admin says otherwise, can change, and takes only a language the SDK writes in', async () => {
+      const h = harness();
+      const hr = h.as(admin);
+      const english = await hr.programs.create(programInput());
+      expect(english.language).to.equal('en');
+      const german = await hr.programs.update({ id: english.id, changes: { language: 'de' } });
+      expect((await hr.programs.get(english.id)).language).to.equal('de');
+      const before = await h.snapshot();
+      const error = await rejects(hr.programs.update({ id: german.id, changes: { language: 'fr' } as never }), 'validation');
+      expect((error as unknown as Issues).issues.map((i) => i.path)).to.deep.equal(['changes.language']);
+      await rejects(hr.programs.create(programInput({ language: 'French' as never })), 'validation');
+      expect(await h.snapshot()).to.deep.equal(before);
     });
   });
 
