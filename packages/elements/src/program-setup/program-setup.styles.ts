@@ -42,6 +42,11 @@ export const styles = css`
   .wide {
     grid-column: 1 / -1;
   }
+  /* A full row for a select's long hint; the select itself stays as wide as a column. */
+  .wide > select {
+    align-self: start;
+    min-width: min(100%, var(--upward-program-setup-columns, 14rem));
+  }
   fieldset.clause {
     display: grid;
     gap: var(--_gap);

@@ -507,10 +507,10 @@ export class UpwardProgramSetup extends UpwardElement {
   }
 
   /** Options are [value, label, the label's language when it is not the page's]. */
-  private select(path: string, label: string, options: readonly (readonly [string, string, string?])[], hint?: string): TemplateResult {
+  private select(path: string, label: string, options: readonly (readonly [string, string, string?])[], hint?: string, wide = false): TemplateResult {
     const c = this.control(path, label, !!hint);
     const value = String(this.model![path] ?? '');
-    return html`<div class="field">
+    return html`<div class="field ${wide ? 'wide' : ''}">
       <label for=${c.id}>${label}</label>
       ${hint ? html`<span class="hint" id="${c.id}-hint">${hint}</span>` : nothing}
       <select id=${c.id} name=${path} aria-invalid=${c.invalid} aria-describedby=${c.describedBy}>
@@ -558,18 +558,19 @@ export class UpwardProgramSetup extends UpwardElement {
       'basics',
       msg('Basics', { id: 'program-setup.section.basics' }),
       html`${this.input('name', msg('Name', { id: 'program-setup.name' }), { required: true, programText: true })}
+      ${this.select('purpose', msg('Purpose', { id: 'program-setup.purpose' }), [
+        ['', msg('Choose a purpose…', { id: 'program-setup.purpose-choose' })],
+        ...purposes.map((p) => [p, purposeLabel(p)] as const),
+      ])}
+      ${purpose === 'custom' ? this.input('customPurpose', msg('Describe the purpose', { id: 'program-setup.custom-purpose' }), { programText: true }) : nothing}
       ${this.select(
         'language',
         msg('Language of the program’s texts', { id: 'program-setup.language' }),
         // Each language by its own name, as people look for their language.
         [['en', 'English', 'en'], ['de', 'Deutsch', 'de']],
         msg('Write the description, goals, playbook and agreement in this language. Ready playbooks are offered in it, and each pair’s first agreement is drafted in it.', { id: 'program-setup.language-hint' }),
+        true,
       )}
-      ${this.select('purpose', msg('Purpose', { id: 'program-setup.purpose' }), [
-        ['', msg('Choose a purpose…', { id: 'program-setup.purpose-choose' })],
-        ...purposes.map((p) => [p, purposeLabel(p)] as const),
-      ])}
-      ${purpose === 'custom' ? this.input('customPurpose', msg('Describe the purpose', { id: 'program-setup.custom-purpose' }), { programText: true }) : nothing}
       ${this.offer ? this.renderOffer(this.offer) : nothing}
       ${this.area('description', msg('Description', { id: 'program-setup.description' }))}
       ${this.area('goals', msg('Goals', { id: 'program-setup.goals' }), msg('One goal per line.', { id: 'program-setup.one-per-line' }))}`,
