@@ -215,29 +215,31 @@ export class UpwardAgreement extends CommandElement {
     }
   }
 
+  /** The text is in the agreement's language, which need not be the page's: each part says so, for screen readers. */
   private renderContent(v: Agreement): TemplateResult {
     const c = v.content;
+    const lang = v.language;
     return html`<div class="content stack" part="content">
       <section>
         <h4>${msg('Our goals', { id: 'agreement.goals' })}</h4>
-        ${c.goals.length ? html`<ul>${c.goals.map((g) => html`<li>${g}</li>`)}</ul>` : html`<p class="muted">${msg('No goals yet.', { id: 'agreement.no-goals' })}</p>`}
+        ${c.goals.length ? html`<ul lang=${lang}>${c.goals.map((g) => html`<li>${g}</li>`)}</ul>` : html`<p class="muted">${msg('No goals yet.', { id: 'agreement.no-goals' })}</p>`}
       </section>
       <section>
         <h4>${msg('When and where we meet', { id: 'agreement.meeting-terms' })}</h4>
-        <p class="text">${c.meetingTerms}</p>
+        <p class="text" lang=${lang}>${c.meetingTerms}</p>
       </section>
       <section>
         <h4>${msg('Open and honest communication', { id: 'agreement.communication' })}</h4>
-        <p class="text">${c.communicationStatement}</p>
+        <p class="text" lang=${lang}>${c.communicationStatement}</p>
       </section>
       <section>
         <h4>${msg('Confidentiality', { id: 'agreement.confidentiality' })}</h4>
-        <p class="text">${c.confidentialityStatement}</p>
+        <p class="text" lang=${lang}>${c.confidentialityStatement}</p>
       </section>
       ${c.clauses.map(
         (clause) => html`<section>
-          <h4>${clause.title}</h4>
-          <p class="text">${clause.text}</p>
+          <h4 lang=${lang}>${clause.title}</h4>
+          <p class="text" lang=${lang}>${clause.text}</p>
         </section>`,
       )}
     </div>`;
@@ -330,9 +332,9 @@ export class UpwardAgreement extends CommandElement {
     };
     // Bound to the draft, not to what was loaded: a reload leaves the member's typing alone.
     const area = (path: string, label: string, value: string, hint?: string, rows = 3) =>
-      renderField(path, label, error, (f) => html`<textarea id=${f.id} name=${path} rows=${rows} .value=${value} aria-invalid=${f.invalid} aria-describedby=${f.describedBy}></textarea>`, hint);
+      renderField(path, label, error, (f) => html`<textarea id=${f.id} name=${path} lang=${d.base.language} rows=${rows} .value=${value} aria-invalid=${f.invalid} aria-describedby=${f.describedBy}></textarea>`, hint);
     const input = (path: string, label: string, value: string) =>
-      renderField(path, label, error, (f) => html`<input id=${f.id} name=${path} .value=${value} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`);
+      renderField(path, label, error, (f) => html`<input id=${f.id} name=${path} lang=${d.base.language} .value=${value} aria-invalid=${f.invalid} aria-describedby=${f.describedBy} />`);
     const loadLatest = () => void this.loadLatest();
     return html`<form class="stack" part="form" novalidate @input=${this.onInput} @submit=${(e: SubmitEvent) => this.save(e, d)}>
       <div class="live" role="status" aria-live="polite">${changedElsewhere && !conflict

@@ -56,6 +56,21 @@ describe('<upward-agreement>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('marks the agreement’s text with the language it is written in, which need not be the page’s', async () => {
+    const world = await matchWorld('proposed');
+    await world.hr.programs.update({ id: world.programId, changes: { language: 'de' } });
+    for (const member of [world.anna, world.sam]) await member.matches.respond({ matchId: world.matchId, accept: true });
+    const el = await mount(world);
+    const meetingTerms = [...shadow(el).querySelectorAll<HTMLElement>('[part="content"] section')].find((s) => s.textContent!.includes('When and where we meet'))!;
+    expect(meetingTerms.querySelector('p')!.textContent).to.match(/^Wir treffen uns alle 2 Wochen/);
+    expect(meetingTerms.querySelector('p')!.lang).to.equal('de');
+    expect(meetingTerms.querySelector('h4')!.lang).to.equal('', 'the heading is the page’s own words');
+    await expect(el).to.be.accessible();
+    button(el, 'Edit the draft')!.click();
+    await until(() => $(el, '#field-content-meetingTerms'), 'the edit form');
+    expect($(el, '#field-content-meetingTerms').lang).to.equal('de', 'typing is spell-checked in German');
+  });
+
   it('edits the draft by keyboard and saves it through the SDK', async () => {
     const world = await matchWorld();
     const el = await mount(world);

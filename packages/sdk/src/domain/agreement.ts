@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, Timestamp, phrases, recordFields, text } from './fields.ts';
+import { ContentLanguage } from './program.ts';
 
 export const AgreementStatus = z.enum(['draft', 'awaiting-signatures', 'in-force', 'superseded']);
 export type AgreementStatus = z.infer<typeof AgreementStatus>;
@@ -34,6 +35,11 @@ export const Agreement = z.object({
   number: z.int().check(z.gte(1)),
   status: AgreementStatus,
   content: AgreementContent,
+  /**
+   * The language its text is written in: the program's when it was drafted, kept by amendments.
+   * Agreements drafted before programs had a language are English.
+   */
+  language: z._default(ContentLanguage, 'en'),
   /** SHA-256 of the canonical content; set when the version is sent for signature. */
   contentHash: z.nullable(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   signerIds: z.array(Id).check(z.minLength(2)),

@@ -148,6 +148,7 @@ export function agreementsService(ctx: ServiceContext): AgreementsApi {
           number: Math.max(...versions.map((a) => a.number)) + 1,
           status: 'draft',
           content: current.content,
+          language: current.language,
           contentHash: null,
           signerIds: current.signerIds,
           signatures: [],

@@ -51,6 +51,7 @@ export async function draftFirstAgreement(repo: Repository, ids: () => string, m
     programId: program.id,
     number: 1,
     status: 'draft',
+    language: program.language,
     content: {
       goals: goals.slice(0, 20),
       meetingTerms: describeMeetings(program),

@@ -19,7 +19,7 @@ export function agreementAndSessionRules(harness: () => UpwardHarness): void {
   }
 
   describe('agreements', () => {
-    it('drafts the first agreement’s “when and where we meet” in the program’s language, from its playbook', async () => {
+    it('drafts the first agreement in the program’s language: “when and where we meet” from its playbook, and the language kept by amendments', async () => {
       const english = await acceptedMatch();
       const [inEnglish] = await anna().agreements.list({ matchId: english.matchId });
       expect(inEnglish!.content.meetingTerms).to.equal(
@@ -33,6 +33,11 @@ export function agreementAndSessionRules(harness: () => UpwardHarness): void {
       expect(inGerman!.content.meetingTerms).to.equal(
         'Wir treffen uns jeden Monat für 60 Minuten, persönlich, per Video oder per Telefon, vom 11. Januar 2027 bis zum 30. Juni 2027. Wo wir uns persönlich treffen: Im Café im 2. Stock.',
       );
+      // The agreement knows its language, and an amendment keeps it.
+      expect([inEnglish!.language, inGerman!.language]).to.deep.equal(['en', 'de']);
+      const sent = await anna().agreements.send({ agreementId: inGerman!.id });
+      for (const who of [anna, sam]) await who().agreements.sign({ agreementId: inGerman!.id, contentHash: sent.contentHash! });
+      expect((await anna().agreements.amend({ agreementId: inGerman!.id })).language).to.equal('de');
     });
 
     it('changes only a draft’s text: a version awaiting signatures is refused, and what was signed comes into force', async () => {
