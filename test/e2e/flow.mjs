@@ -1,9 +1,15 @@
 // The steps of the end-to-end walk through the People Hub, as [name, body] pairs. Each body
 // waits for the state it expects (text, a role, an attribute), never for a fixed time.
 import { strict as assert } from 'node:assert';
+import { misfits } from '../support/misfits.mjs';
 
 export function flow({ page, drive, hub, actAs, goTo, people, PROGRAM }) {
   const status = (el, text) => el.getByText(text).first().waitFor();
+  /** Every Upward element on the page has shown its data (no loading state left). */
+  const rendered = () =>
+    page.waitForFunction(() =>
+      [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('upward-') && el.localName !== 'upward-provider').every((el) => el.shadowRoot?.childElementCount && !el.shadowRoot.querySelector('[part~="loading"]')),
+    );
 
   return [
     [
@@ -192,6 +198,20 @@ export function flow({ page, drive, hub, actAs, goTo, people, PROGRAM }) {
         await actAs('mentee');
         await goTo('mentoring');
         await hub.mine.getByRole('heading', { name: 'Mein Mentoring' }).first().waitFor();
+      },
+    ],
+    [
+      'every screen fits a 320 px wide window (WCAG 1.4.10)',
+      async () => {
+        await page.setViewportSize({ width: 320, height: 640 });
+        const problems = [];
+        for (const [role, route] of [['admin', 'hr'], ['mentor', 'mentoring'], ['champion', 'champion'], ['mentee', 'mentoring']]) {
+          await actAs(role);
+          await goTo(route);
+          await rendered();
+          problems.push(...(await page.evaluate(misfits)).map((p) => `${role} on ${route}: ${p}`));
+        }
+        assert.deepEqual(problems, [], 'nothing may need sideways scrolling at 320 px (in German, whose words are long)');
       },
     ],
   ];

@@ -70,7 +70,8 @@ function walk(page, drive, mode) {
   };
 
   async function actAs(key) {
-    const option = { admin: `${people.admin} (HR admin`, champion: `${people.champion} (Program champion`, mentor: `${people.mentor} (Mentor`, mentee: `${people.mentee} (Mentee` }[key];
+    // By name, so it works in either language of the page.
+    const option = `${people[key]} (`;
     const labels = await page.locator('#acting-as option').allTextContents();
     await drive.select(page.locator('#acting-as'), labels.find((l) => l.startsWith(option)));
     await page.waitForFunction((k) => document.body.dataset.actingAs === k, key);

@@ -51,18 +51,6 @@ export const styles = css`
   .next p:last-child {
     margin-bottom: 0;
   }
-  .summary {
-    display: grid;
-    grid-template-columns: minmax(8rem, max-content) 1fr;
-    gap: 0.35rem var(--_gap);
-    margin: 0;
-  }
-  .summary dt {
-    font-weight: 600;
-  }
-  .summary dd {
-    margin: 0;
-  }
   @media (forced-colors: active) {
     .next {
       border-color: CanvasText;

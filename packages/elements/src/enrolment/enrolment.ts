@@ -294,7 +294,7 @@ export class UpwardEnrolment extends UpwardElement {
 
   private renderSummary(e: Enrolment): TemplateResult {
     const none = msg('None given', { id: 'enrolment.none' });
-    return html`<dl part="summary" class="summary">
+    return html`<dl part="summary" class="terms">
       <dt>${msg('Role', { id: 'enrolment.role' })}</dt>
       <dd>${roleLabel(e.role)}</dd>
       <dt>${e.role === 'mentor' ? msg('Skills you offer', { id: 'enrolment.skills-mentor' }) : msg('Skills you want to learn', { id: 'enrolment.skills-mentee' })}</dt>

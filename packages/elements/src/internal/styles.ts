@@ -151,6 +151,28 @@ export const baseStyles = css`
     flex-direction: column;
     gap: 0.25rem;
   }
+  /*
+   * Terms and their values side by side (a <dl>). The terms take at most 40 % of the width and
+   * break inside a word when they must, so on a phone a long German term ("Programmbedingungen")
+   * never runs into its value or pushes the list out of its card (WCAG 1.4.10).
+   */
+  .terms {
+    display: grid;
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
+    gap: 0.35rem var(--_gap);
+    margin: 0;
+  }
+  .terms dt {
+    font-weight: 600;
+  }
+  .terms dd {
+    margin: 0;
+  }
+  .terms dt,
+  .terms dd {
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
   .hint {
     color: var(--_muted);
     font-size: 0.9em;

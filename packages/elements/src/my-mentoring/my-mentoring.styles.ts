@@ -22,18 +22,6 @@ export const myMentoringStyles = css`
     border-radius: var(--_radius);
     padding: var(--_gap);
   }
-  .facts {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.25rem var(--_gap);
-    margin: 0;
-  }
-  .facts dt {
-    font-weight: 600;
-  }
-  .facts dd {
-    margin: 0;
-  }
   .panel:empty {
     display: none;
   }

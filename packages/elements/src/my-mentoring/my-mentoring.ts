@@ -295,7 +295,7 @@ export class UpwardMyMentoring extends CommandElement {
     const panel = this.open.get(id);
     const next = m.nextSession;
     const agreement = m.agreement;
-    return html`<dl class="facts">
+    return html`<dl class="terms">
         <dt>${msg('Next session', { id: 'my-mentoring.next' })}</dt>
         <dd>${next ? html`${formatDateTime(next.scheduledAt)} · ${meetingModeLabel(next.mode)}${next.location ? ` · ${next.location}` : ''}` : msg('None planned yet', { id: 'my-mentoring.next.none' })}</dd>
         <dt>${msg('Agreement', { id: 'agreement.title' })}</dt>

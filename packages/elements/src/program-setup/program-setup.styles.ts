@@ -47,9 +47,15 @@ export const styles = css`
     align-self: start;
     min-width: min(100%, var(--upward-program-setup-columns, 14rem));
   }
+  /* A fieldset is as wide as its content by default: a clause's title field would push it out of a phone's width. */
   fieldset.clause {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
+    min-width: 0;
+  }
+  fieldset.clause input {
+    width: 100%;
   }
   .check {
     display: flex;

@@ -11,6 +11,7 @@ import type { UpwardMentorFinder } from '../../src/mentor-finder/mentor-finder.t
 import { setUpwardLocale } from '../../src/internal/localization.ts';
 import { seedWorld } from '../../../sdk/test/upward/world.ts';
 import { seededWorld, until } from '../support/world.ts';
+import { misfits } from '../../../../test/support/misfits.mjs';
 
 async function world(matching: ProgramInput['matching']) {
   const store = memoryStore();
@@ -206,6 +207,20 @@ describe('<upward-mentor-finder>', () => {
     expect(text(wrong)).to.contain('the program team pairs mentors and mentees');
     const lonely = await fixture<UpwardMentorFinder>(html`<upward-mentor-finder program-id="x"></upward-mentor-finder>`);
     expect(text(lonely)).to.contain('needs an Upward client');
+  });
+
+  it('fits a 320 px screen in German, with suggestions, reasons and a ranking (WCAG 1.4.10)', async () => {
+    const { programId, as } = await world({ mode: 'hybrid' });
+    await setUpwardLocale('de');
+    // A 320 px page less an intranet's margins and a card's padding.
+    const wrapper = await fixture<HTMLElement>(html`<div style="width: 240px"><upward-mentor-finder program-id=${programId} .client=${as({ personId: 'vp-sales' })}></upward-mentor-finder></div>`);
+    const el = wrapper.querySelector<UpwardMentorFinder>('upward-mentor-finder')!;
+    await until(() => $(el, '[part~="list"]'), 'the suggestions');
+    await press($(el, '[data-mentor="anna"] [data-action="rank"]')!);
+    await until(() => ranked(el).length === 1, 'the ranking');
+    for (const details of $$(el, 'details')) details.setAttribute('open', '');
+    await el.updateComplete;
+    expect(misfits(wrapper)).to.deep.equal([]);
   });
 
   it('renders in German', async () => {
