@@ -17,14 +17,12 @@
 //   --check                exit 1 when a target is missed (measured: loaded in the browser)
 //   --no-browser           bundle graph only (no Chromium)
 //   --no-minify-templates  measure without the Lit template minifier (for before/after figures)
-import { build } from 'vite';
-import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { minifyTemplates } from '../build/minify-templates.mjs';
+import { bundle as buildPage, serve } from './bench-page.mjs';
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
 const sdk = fileURLToPath(new URL('../../sdk/src/', import.meta.url));
@@ -33,7 +31,8 @@ const KB = 1024;
 const json = process.argv.includes('--json');
 const check = process.argv.includes('--check');
 const browser = !process.argv.includes('--no-browser');
-const plugins = process.argv.includes('--no-minify-templates') ? [] : [minifyTemplates()];
+const minifyLitTemplates = !process.argv.includes('--no-minify-templates');
+const bundle = (code, outDir) => buildPage(code, outDir, { minifyLitTemplates });
 const DB = 'upward-size-bench';
 
 /** The SDK's local engine on IndexedDB. Kept alive through a global so nothing is tree-shaken away. */
@@ -121,37 +120,6 @@ function owner(id) {
   return path;
 }
 
-/** Builds one entry; with `outDir`, writes it there (entry.js plus chunks under assets/). */
-async function bundle(code, outDir) {
-  const id = 'virtual:upward-bench-entry';
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: src,
-    base: './',
-    plugins: [
-      ...plugins,
-      {
-        name: 'upward-bench-entry',
-        resolveId: (source) => (source === id ? `\0${id}` : null),
-        load: (resolved) => (resolved === `\0${id}` ? code : null),
-      },
-    ],
-    build: {
-      write: Boolean(outDir),
-      outDir: outDir ?? 'dist',
-      emptyOutDir: false,
-      minify: true,
-      target: 'es2022',
-      modulePreload: false,
-      reportCompressedSize: false,
-      rollupOptions: { input: id, output: { entryFileNames: 'entry.js' } },
-    },
-    worker: { format: 'es' },
-  });
-  return (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-}
-
 /** The bundle-graph view of one build: initial, all chunks, and who owns the initial bytes. */
 function graph(outputs) {
   const chunks = new Map(outputs.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
@@ -198,25 +166,6 @@ function graph(outputs) {
     return [...owners].map(([key, gzipEstimate]) => ({ owner: key, gzipEstimate: Math.round(gzipEstimate) })).sort((a, b) => b.gzipEstimate - a.gzipEstimate);
   };
   return { initialGzip, initialMinified, allGzip, chunkCount: js.length, lazy, contributors, ownersOf };
-}
-
-/** A static server over `root` (every page under one origin, so they share the IndexedDB). */
-async function serve(root) {
-  const types = { '.html': 'text/html', '.js': 'text/javascript' };
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^[/\\]+/, '');
-    const file = join(root, path.endsWith('/') || path === '' ? join(path, 'index.html') : path);
-    try {
-      if (!file.startsWith(root + sep)) throw new Error('outside');
-      const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 
 /** Opens every page in Chromium and sums the gzip size of the JS files it requested. */

@@ -2,7 +2,9 @@
  * One proposed pair on the pairing board, as a plain render function: names, score and reasons,
  * the warnings of a locked pair that breaks a rule, and every action on it. Each action exists
  * twice where it involves dragging: dragging the mentor onto another pair swaps the two mentors,
- * and the "Swap mentor with" list does the same from the keyboard (WCAG 2.5.7).
+ * and the "Swap mentor with" list does the same from the keyboard (WCAG 2.5.7). That list names
+ * every other pair, so it is rendered only for the card whose "Swap mentor…" is open: one list
+ * per card would be pairs² options, and a board of 500 pairs took 13 s to render.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -19,17 +21,35 @@ export interface PairCardOptions {
   /** The heading's id: the error summary links a publishing error of this pair to it. */
   headingId: string;
   name(id: string): string;
-  /** The other pairs, for "Swap mentor with". */
-  others: readonly ProposedPair[];
+  /** Every pair on the board (this one included), for "Swap mentor with". */
+  pairs: readonly ProposedPair[];
+  /** Whether this card's "Swap mentor with" form is open. */
+  choosing: boolean;
   busy: boolean;
   dropTarget: boolean;
   onLock(pair: ProposedPair): void;
   onExclude(pair: ProposedPair): void;
   onSwap(menteeId: string, otherMenteeId: string): void;
+  /** Opens (true) or closes this card's "Swap mentor with" form. */
+  onChoose(open: boolean): void;
   onDrag(menteeId: string | undefined): void;
   /** A dragged mentor entered this card: highlight it as the drop target. */
   onDragOver(menteeId: string): void;
   onDrop(targetMenteeId: string, event: DragEvent): void;
+}
+
+/** The ids of a mentee's "choose a mentor" toggle and form (swap on a pair card, pair on an unmatched one). */
+export function chooserIds(menteeId: string) {
+  return { toggle: fieldId(`choose.${menteeId}`), form: fieldId(`choose.${menteeId}.form`), select: fieldId(`swap.${menteeId}`) };
+}
+
+/** Escape closes a chooser form (the board then puts focus back on its toggle). */
+export function closeOnEscape(close: () => void) {
+  return (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    close();
+  };
 }
 
 /** "Dana Okafor with Ben Carter": how the board names a pair (or a group's people) everywhere. */
@@ -42,7 +62,7 @@ export function renderPairCard(o: PairCardOptions): TemplateResult {
   const mentee = o.name(pair.menteeId);
   const mentor = o.name(pair.mentorId);
   const label = pairLabel(mentee, mentor);
-  const swapId = fieldId(`swap.${pair.menteeId}`);
+  const ids = chooserIds(pair.menteeId);
   const swap = (event: Event) => {
     const select = (event.currentTarget as HTMLElement).closest('form')!.querySelector('select')!;
     event.preventDefault();
@@ -91,18 +111,26 @@ export function renderPairCard(o: PairCardOptions): TemplateResult {
         aria-label=${msg(str`Exclude pair: ${label}`, { id: 'pairing-board.exclude-named' })}>
         ${msg('Exclude pair', { id: 'pairing-board.exclude' })}
       </button>
-      ${o.others.length
-        ? html`<form class="row swap" @submit=${swap}>
-            <label for=${swapId}>${msg('Swap mentor with', { id: 'pairing-board.swap-with' })}</label>
-            <select id=${swapId}>
-              ${o.others.map((other) => html`<option value=${other.menteeId}>${o.name(other.mentorId)} (${o.name(other.menteeId)})</option>`)}
-            </select>
-            <button type="submit" data-action="swap" ?disabled=${o.busy}
-              aria-label=${msg(str`Swap: ${label}`, { id: 'pairing-board.swap-named' })}>
-              ${msg('Swap', { id: 'pairing-board.swap' })}
-            </button>
-          </form>`
+      ${o.pairs.length > 1
+        ? html`<button type="button" id=${ids.toggle} data-action="open-swap" aria-expanded=${o.choosing ? 'true' : 'false'}
+            aria-controls=${o.choosing ? ids.form : nothing} ?disabled=${o.busy} @click=${() => o.onChoose(!o.choosing)}
+            aria-label=${msg(str`Swap mentor: ${label}`, { id: 'pairing-board.open-swap-named' })}>
+            ${msg('Swap mentor…', { id: 'pairing-board.open-swap' })}
+          </button>`
         : nothing}
     </div>
+    ${o.choosing && o.pairs.length > 1
+      ? html`<form class="row swap" id=${ids.form} @submit=${swap} @keydown=${closeOnEscape(() => o.onChoose(false))}>
+          <label for=${ids.select}>${msg('Swap mentor with', { id: 'pairing-board.swap-with' })}</label>
+          <select id=${ids.select}>
+            ${o.pairs.filter((other) => other !== pair).map((other) => html`<option value=${other.menteeId}>${o.name(other.mentorId)} (${o.name(other.menteeId)})</option>`)}
+          </select>
+          <button type="submit" data-action="swap" ?disabled=${o.busy}
+            aria-label=${msg(str`Swap: ${label}`, { id: 'pairing-board.swap-named' })}>
+            ${msg('Swap', { id: 'pairing-board.swap' })}
+          </button>
+          <button type="button" data-action="close-chooser" @click=${() => o.onChoose(false)}>${msg('Cancel', { id: 'pairing-board.cancel' })}</button>
+        </form>`
+      : nothing}
   </li>`;
 }

@@ -25,7 +25,7 @@ import { sayUnmatched } from '../internal/matching-words.ts';
 import { sayViolation } from '../internal/rule-words.ts';
 import { sayBrokenRulesWith, sayIssue, type IssueLike } from '../internal/validation-messages.ts';
 import { renderScore } from '../mentor-finder/score-reasons.ts';
-import { DRAG_TYPE, pairLabel, renderPairCard } from './pair-card.ts';
+import { DRAG_TYPE, chooserIds, closeOnEscape, pairLabel, renderPairCard } from './pair-card.ts';
 import { pairingBoardStyles } from './pairing-board.styles.ts';
 
 // Publishing can break a pairing rule (field errors of the proposal), said in the reader's language.
@@ -98,6 +98,8 @@ export class UpwardPairingBoard extends UpwardElement {
   @state() private proposal?: MatchingProposal;
   @state() private progress?: { done: number; total: number };
   @state() private dragging?: string;
+  /** The mentee whose "choose a mentor" form is open (swap on a pair card, pair on an unmatched one): one at a time. */
+  @state() private choosingFor?: string;
   @state() private dropTarget?: string;
   @state() private confirming = false;
   @state() private busy = false;
@@ -337,7 +339,9 @@ export class UpwardPairingBoard extends UpwardElement {
                   pair,
                   headingId: fieldId(`pairs.${index}`),
                   name: this.name,
-                  others: proposal.pairs.filter((p) => p !== pair),
+                  pairs: proposal.pairs,
+                  choosing: this.choosingFor === pair.menteeId,
+                  onChoose: (open) => this.choose(pair.menteeId, open),
                   busy: this.busy,
                   dropTarget: this.dropTarget === pair.menteeId,
                   onLock: (p) => this.toggleLock(p),
@@ -369,26 +373,37 @@ export class UpwardPairingBoard extends UpwardElement {
           proposal.unmatched,
           (u) => u.menteeId,
           (u) => {
-            const id = `assign-${u.menteeId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+            const ids = chooserIds(u.menteeId);
+            const choosing = this.choosingFor === u.menteeId;
+            const name = this.name(u.menteeId);
             return html`<li class="card" data-mentee=${u.menteeId}
               @dragover=${(event: DragEvent) => event.preventDefault()}
               @drop=${(event: DragEvent) => this.drop(u.menteeId, event)}>
-              <h4 tabindex="-1">${this.name(u.menteeId)}</h4>
+              <h4 tabindex="-1">${name}</h4>
               <p>${sayUnmatched(u)}</p>
-              <form class="row" @submit=${(event: Event) => {
-                event.preventDefault();
-                const mentorId = (event.currentTarget as HTMLFormElement).querySelector('select')!.value;
-                if (mentorId) this.assign(u.menteeId, mentorId);
-              }}>
-                <label for=${id}>${msg('Pair with mentor', { id: 'pairing-board.assign-label' })}</label>
-                <select id=${id}>
-                  ${data.mentors.map((m) => html`<option value=${m}>${this.name(m)}</option>`)}
-                </select>
-                <button type="submit" data-action="assign"
-                  aria-label=${msg(str`Pair: ${this.name(u.menteeId)}`, { id: 'pairing-board.assign-named' })}>
-                  ${msg('Pair', { id: 'pairing-board.assign' })}
+              <div class="row" part="actions">
+                <button type="button" id=${ids.toggle} data-action="open-assign" aria-expanded=${choosing ? 'true' : 'false'}
+                  aria-controls=${choosing ? ids.form : nothing} @click=${() => this.choose(u.menteeId, !choosing)}
+                  aria-label=${msg(str`Choose a mentor: ${name}`, { id: 'pairing-board.open-assign-named' })}>
+                  ${msg('Choose a mentor…', { id: 'pairing-board.open-assign' })}
                 </button>
-              </form>
+              </div>
+              ${choosing
+                ? html`<form class="row" id=${ids.form} @keydown=${closeOnEscape(() => this.choose(u.menteeId, false))} @submit=${(event: Event) => {
+                    event.preventDefault();
+                    const mentorId = (event.currentTarget as HTMLFormElement).querySelector('select')!.value;
+                    if (mentorId) this.assign(u.menteeId, mentorId);
+                  }}>
+                    <label for=${ids.select}>${msg('Pair with mentor', { id: 'pairing-board.assign-label' })}</label>
+                    <select id=${ids.select}>
+                      ${data.mentors.map((m) => html`<option value=${m}>${this.name(m)}</option>`)}
+                    </select>
+                    <button type="submit" data-action="assign" aria-label=${msg(str`Pair: ${name}`, { id: 'pairing-board.assign-named' })}>
+                      ${msg('Pair', { id: 'pairing-board.assign' })}
+                    </button>
+                    <button type="button" data-action="close-chooser" @click=${() => this.choose(u.menteeId, false)}>${msg('Cancel', { id: 'pairing-board.cancel' })}</button>
+                  </form>`
+                : nothing}
             </li>`;
           },
         )}
@@ -521,8 +536,19 @@ export class UpwardPairingBoard extends UpwardElement {
     this.focusMentee = ref.menteeId;
   }
 
+  /**
+   * Opens a mentee's "choose a mentor" form, its list in focus; closing it puts focus back on its
+   * toggle. Only one is open, as each lists every pair or mentor of the program.
+   */
+  private choose(menteeId: string, open: boolean): void {
+    this.choosingFor = open ? menteeId : undefined;
+    const ids = chooserIds(menteeId);
+    void focusAfterRender(this, `#${open ? ids.select : ids.toggle}`);
+  }
+
   /** Swaps the mentors of two pairs and locks both new pairs, so the engine keeps them. */
   private swap(menteeA: string, menteeB: string): void {
+    this.choosingFor = undefined;
     const pairs = this.proposal?.pairs ?? [];
     const a = pairs.find((p) => p.menteeId === menteeA);
     const b = pairs.find((p) => p.menteeId === menteeB);
@@ -542,6 +568,7 @@ export class UpwardPairingBoard extends UpwardElement {
 
   /** Gives an unmatched mentee a mentor by locking the pair; the engine re-solves around it. */
   private assign(menteeId: string, mentorId: string): void {
+    this.choosingFor = undefined;
     const ref = { menteeId, mentorId };
     this.locks = [...this.locks.filter((l) => l.menteeId !== menteeId), ref];
     this.exclusions = this.exclusions.filter((x) => !same(x, ref));
