@@ -77,7 +77,8 @@ export function flow({ page, drive, hub, actAs, goTo, people, PROGRAM }) {
       async () => {
         await drive.click(hub.setup.getByRole('button', { name: 'Start matching' }));
         await hub.setup.getByRole('button', { name: 'Launch the program' }).waitFor();
-        await hub.board.getByRole('button', { name: /Publish 1 pairs/ }).waitFor();
+        await hub.board.getByRole('button', { name: 'Publish 1 pair…' }).waitFor();
+        await hub.board.getByText(/: 1 pair, total score \d+, 0 unmatched\./).first().waitFor();
         await hub.board.getByText(people.mentor).first().waitFor();
         await hub.board.getByText(people.mentee).first().waitFor();
       },
@@ -85,8 +86,10 @@ export function flow({ page, drive, hub, actAs, goTo, people, PROGRAM }) {
     [
       'admin publishes the pair and launches the program',
       async () => {
-        await drive.click(hub.board.getByRole('button', { name: /Publish 1 pairs/ }));
+        await drive.click(hub.board.getByRole('button', { name: 'Publish 1 pair…' }));
+        await hub.board.getByText('Publish 1 pair as a proposed match?').waitFor();
         await drive.click(hub.board.locator('[data-action="confirm-publish"]'));
+        await hub.board.getByText('Published 1 match.').first().waitFor();
         await hub.board.getByRole('heading', { name: 'Published matches' }).waitFor();
         await drive.click(hub.setup.getByRole('button', { name: 'Launch the program' }));
         await hub.setup.getByText('Running', { exact: true }).first().waitFor();

@@ -234,10 +234,12 @@ export class UpwardMentorFinder extends UpwardElement {
         )}
       </ul>
       <p class="muted">
-        ${msg(
-          str`If the request lapses after ${program.matching.requestExpiryDays} days or is declined, your next ranked choice is asked; without one you can choose again here.`,
-          { id: 'mentor-finder.pending-hint' },
-        )}
+        ${program.matching.requestExpiryDays === 1
+          ? msg('If the request lapses after 1 day or is declined, your next ranked choice is asked; without one you can choose again here.', { id: 'mentor-finder.pending-hint-one' })
+          : msg(
+              str`If the request lapses after ${program.matching.requestExpiryDays} days or is declined, your next ranked choice is asked; without one you can choose again here.`,
+              { id: 'mentor-finder.pending-hint' },
+            )}
       </p>
     </section>`;
   }

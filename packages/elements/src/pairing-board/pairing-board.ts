@@ -53,6 +53,10 @@ interface BoardData {
   mentors: string[];
 }
 
+/** "1 pair", "12 pairs". */
+const pairCount = (count: number): string =>
+  count === 1 ? msg('1 pair', { id: 'pairing-board.pairs-one' }) : msg(str`${formatNumber(count)} pairs`, { id: 'pairing-board.pairs-many' });
+
 const same = (a: PairRef, b: PairRef) => a.menteeId === b.menteeId && a.mentorId === b.mentorId;
 const isForbidden = (error: unknown) => describeError(error).code === 'forbidden';
 
@@ -229,7 +233,7 @@ export class UpwardPairingBoard extends UpwardElement {
     // A pair the admin just locked that breaks a rule: the warning on its card is said too.
     const locked = proposal.pairs.find((p) => p.menteeId === this.focusMentee && p.locked);
     const warnings = (locked?.warnings ?? []).map((w) => msg(str`Breaks a rule: ${sayViolation(w)}`, { id: 'pairing-board.warning' }));
-    const result = msg(str`${proposal.pairs.length} pairs, total score ${formatNumber(proposal.total)}, ${proposal.unmatched.length} unmatched.`, {
+    const result = msg(str`${pairCount(proposal.pairs.length)}, total score ${formatNumber(proposal.total)}, ${formatNumber(proposal.unmatched.length)} unmatched.`, {
       id: 'pairing-board.result',
     });
     this.announcement = first
@@ -438,7 +442,9 @@ export class UpwardPairingBoard extends UpwardElement {
       ${this.confirming
         ? html`<div class="card stack confirm" role="group" aria-labelledby="confirm-text">
             <p id="confirm-text">
-              ${msg(str`Publish ${count} pairs as proposed matches? Each person is asked to accept.`, { id: 'pairing-board.confirm' })}
+              ${count === 1
+                ? msg('Publish 1 pair as a proposed match? Each person is asked to accept.', { id: 'pairing-board.confirm-one' })
+                : msg(str`Publish ${formatNumber(count)} pairs as proposed matches? Each person is asked to accept.`, { id: 'pairing-board.confirm' })}
             </p>
             <div class="row">
               <button type="button" class="primary" data-action="confirm-publish" ?disabled=${this.busy} @click=${() => void this.publish(proposal)}>
@@ -451,7 +457,7 @@ export class UpwardPairingBoard extends UpwardElement {
           </div>`
         : html`<div class="row">
             <button type="button" class="primary" data-action="publish" @click=${() => this.setConfirming(true)}>
-              ${msg(str`Publish ${count} pairs…`, { id: 'pairing-board.publish' })}
+              ${count === 1 ? msg('Publish 1 pair…', { id: 'pairing-board.publish-one' }) : msg(str`Publish ${formatNumber(count)} pairs…`, { id: 'pairing-board.publish' })}
             </button>
           </div>`}
     </section>`;
@@ -627,7 +633,10 @@ export class UpwardPairingBoard extends UpwardElement {
       // The published pairs are matches now; locks and exclusions were about them.
       this.locks = [];
       this.exclusions = [];
-      this.actionNote = msg(str`Published ${matches.length} matches.`, { id: 'pairing-board.published-note' });
+      this.actionNote =
+        matches.length === 1
+          ? msg('Published 1 match.', { id: 'pairing-board.published-note-one' })
+          : msg(str`Published ${formatNumber(matches.length)} matches.`, { id: 'pairing-board.published-note' });
       this.announcement = this.actionNote;
       emit(this, 'upward-matches-published', { matches });
       await this.updateComplete;

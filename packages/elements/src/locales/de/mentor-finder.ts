@@ -14,6 +14,7 @@ export const templates = {
   'mentor-finder.pending-title': 'Ihre offene Anfrage',
   'mentor-finder.pending-until': str`${0} kann bis ${1} antworten.`,
   'mentor-finder.pending': str`Sie warten auf die Antwort von ${0}.`,
+  'mentor-finder.pending-hint-one': 'Verfällt die Anfrage nach 1 Tag oder wird sie abgelehnt, wird Ihre nächste Wahl gefragt; ohne weitere Wahl können Sie hier erneut auswählen.',
   'mentor-finder.pending-hint': str`Verfällt die Anfrage nach ${0} Tagen oder wird sie abgelehnt, wird Ihre nächste Wahl gefragt; ohne weitere Wahl können Sie hier erneut auswählen.`,
   'mentor-finder.empty': 'Zurzeit passt niemand als Mentorin oder Mentor zu Ihnen.',
   'mentor-finder.empty-why':
