@@ -1,10 +1,10 @@
 /**
  * What does not fit at the current width, for WCAG 1.4.10 (reflow at 320 CSS px): boxes past the
  * right edge of the window or of their container, text wider than its box (a long German word
- * running into the next column), and a page that scrolls sideways. Shadow roots are searched too;
- * whatever sits in a container that scrolls or clips on its own is fine, as is what is positioned
- * out of the flow (visually hidden text). Only the innermost culprit is named, not every box
- * around it.
+ * running into the next column, or cut off), and a page that scrolls sideways. Shadow roots are
+ * searched too; whatever sits in a region that scrolls sideways on its own is fine, as is what is
+ * positioned out of the flow (visually hidden text). Only the innermost culprit is named, not every
+ * box around it.
  *
  * Self-contained (no imports, no outer names), so the end-to-end test can hand it to
  * `page.evaluate` and the element tests can call it directly.
@@ -14,7 +14,11 @@
  */
 export function misfits(root = document) {
   const width = document.documentElement.clientWidth;
-  const scrolls = (style) => ['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX);
+  // Content in a region that scrolls sideways can still be reached; content cut off cannot, so a
+  // hidden or clipped overflow is not an excuse.
+  const scrolls = (style) => ['auto', 'scroll'].includes(style.overflowX);
+  // A form control holding a long value scrolls inside itself, as it should.
+  const controls = new Set(['input', 'textarea', 'select']);
   const parentOf = (el) => el.parentElement ?? el.getRootNode().host ?? null;
   const inScroller = (el) => {
     for (let p = parentOf(el); p; p = parentOf(p)) if (scrolls(getComputedStyle(p))) return true;
@@ -38,7 +42,7 @@ export function misfits(root = document) {
       const container = parentOf(el)?.getBoundingClientRect();
       if (r.right > width + 1) found.push([el, `${path(el)} reaches ${Math.round(r.right)} px`]);
       else if (container && container.width > 0 && r.right > container.right + 1) found.push([el, `${path(el)} sticks out of its container by ${Math.round(r.right - container.right)} px`]);
-      else if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) found.push([el, `${path(el)} holds text ${el.scrollWidth - el.clientWidth} px wider than itself`]);
+      else if (!controls.has(el.localName) && !scrolls(style) && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) found.push([el, `${path(el)} holds text ${el.scrollWidth - el.clientWidth} px wider than itself`]);
     }
   };
   visit(root);

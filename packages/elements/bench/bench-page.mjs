@@ -12,7 +12,7 @@ const src = fileURLToPath(new URL('../src/', import.meta.url));
 
 /**
  * Builds `code` as the entry of a page; with `outDir`, writes it there (entry.js plus chunks
- * under assets/). `minify: false` keeps Lit's templates as written (for before/after figures).
+ * under assets/). `minifyLitTemplates: false` keeps Lit's templates as written (for before/after figures).
  */
 export async function bundle(code, outDir, { minifyLitTemplates = true } = {}) {
   const id = 'virtual:upward-bench-entry';

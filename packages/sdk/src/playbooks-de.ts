@@ -8,7 +8,7 @@ import { playbooks as english, type ReadyPlaybook, type ReadyPlaybooks } from '.
 
 const agreementTemplate: ProgramInput['agreementTemplate'] = {
   communicationStatement:
-    'Wir sprechen offen miteinander, fragen nach, wenn etwas unklar ist, und nehmen jede Frage ernst. Jede und jeder von uns kann jederzeit ein Anliegen ansprechen.',
+    'Wir sprechen offen miteinander, fragen nach, wenn etwas unklar ist, und nehmen jede Frage ernst. Wir beide können jederzeit ein Anliegen ansprechen.',
   confidentialityStatement:
     'Was wir in unseren Treffen besprechen, bleibt unter uns, solange wir nicht beide zustimmen, es weiterzugeben. Die Champions des Programms sehen nur, dass wir uns getroffen haben, nie, worüber wir gesprochen haben.',
   clauses: [{ title: 'Zeit', text: 'Wir halten uns die vereinbarte Zeit frei und sagen einen Tag vorher Bescheid, wenn wir ein Treffen verschieben müssen.' }],
@@ -19,9 +19,9 @@ type Words = Pick<ReadyPlaybook, 'name' | 'description' | 'goals'> & Pick<ReadyP
 const words: Record<Exclude<Purpose, 'custom'>, Words> = {
   'generational-divide': {
     name: 'Generationen im Gespräch',
-    description: 'Kolleginnen und Kollegen am Anfang ihrer Laufbahn und Führungskräfte tauschen aus, wie jede Generation arbeitet, lernt und kommuniziert.',
-    goals: ['Verstehen, wie jüngere Kolleginnen und Kollegen arbeiten und kommunizieren möchten', 'Den Hintergrund langjähriger Entscheidungen teilen'],
-    where: 'Ein ruhiger Besprechungsraum oder bei einem Kaffee',
+    description: 'Kolleginnen und Kollegen am Anfang ihrer Laufbahn und Führungskräfte tauschen sich darüber aus, wie jede Generation arbeitet, lernt und kommuniziert.',
+    goals: ['Verstehen, wie jüngere Kolleginnen und Kollegen arbeiten und kommunizieren möchten', 'Den Hintergrund lange bestehender Entscheidungen teilen'],
+    where: 'In einem ruhigen Besprechungsraum oder bei einem Kaffee',
     talkingPoints: ['Wie wir jeweils gern Feedback bekommen', 'Werkzeuge, ohne die wir nicht arbeiten könnten', 'Was Menschen bleiben oder gehen lässt'],
     sessionRequirements: ['Jede und jeder nennt eine Sache, die sie oder er gelernt hat', 'Mindestens eine Aufgabe vereinbaren'],
     trainings: [{ title: 'Auftakt zum Reverse Mentoring (60 Min.)' }],
@@ -29,9 +29,9 @@ const words: Record<Exclude<Purpose, 'custom'>, Words> = {
   'empower-younger-employees': {
     name: 'Neue Stimmen',
     description: 'Gibt Kolleginnen und Kollegen am Anfang ihrer Laufbahn einen direkten Draht zur Führung und das Zutrauen, selbst zu führen.',
-    goals: ['Jüngere Kolleginnen und Kollegen bei der Führung sichtbar machen', 'Üben, ein Gespräch mit einem erfahrenen Gegenüber zu leiten'],
+    goals: ['Jüngere Kolleginnen und Kollegen für die Führungsebene sichtbar machen', 'Üben, ein Gespräch mit einem erfahrenen Gegenüber zu leiten'],
     where: '',
-    talkingPoints: ['Eine Idee, die die Mentorin oder der Mentor morgen ändern würde', 'Wie an der Spitze entschieden wird', 'Laufbahnen, die in keinem Organigramm stehen'],
+    talkingPoints: ['Was die Mentorin oder der Mentor morgen ändern würde', 'Wie an der Spitze entschieden wird', 'Laufbahnen, die in keinem Organigramm stehen'],
     sessionRequirements: ['Die Mentorin oder der Mentor legt die Tagesordnung fest', 'Mindestens eine Aufgabe vereinbaren'],
     trainings: [{ title: 'Ein Mentoring-Gespräch leiten' }],
   },
@@ -66,8 +66,8 @@ const words: Record<Exclude<Purpose, 'custom'>, Words> = {
     name: 'Inklusiv führen',
     description: 'Führungskräfte hören aus erster Hand, wie Kolleginnen und Kollegen, deren Erfahrungen sich von ihren unterscheiden, die Arbeit hier erleben.',
     goals: ['Erfahrungen hören, die sich von den eigenen unterscheiden', 'Daraufhin eine Gewohnheit im eigenen Team ändern'],
-    where: 'Ein Raum, in dem man ungestört ist',
-    talkingPoints: ['Momente, in denen sich die Mentorin oder der Mentor zugehörig fühlte, oder nicht', 'Wer in Besprechungen gehört wird', 'Einstellung und Beförderung aus einem anderen Blickwinkel'],
+    where: 'In einem Raum, in dem wir ungestört sind',
+    talkingPoints: ['Momente, in denen sich die Mentorin oder der Mentor zugehörig fühlte – oder eben nicht', 'Wer in Besprechungen gehört wird', 'Einstellung und Beförderung aus einem anderen Blickwinkel'],
     sessionRequirements: ['Erst zuhören: Die Mentorin oder der Mentor spricht mindestens die Hälfte des Treffens'],
     trainings: [{ title: 'Psychologische Sicherheit im Mentoring' }],
   },

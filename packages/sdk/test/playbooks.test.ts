@@ -18,6 +18,23 @@ function settings(p: ProgramInput) {
   return { purpose: p.purpose, cadence, sessionMinutes, meetingModes, rules: p.rules, matching: p.matching, format: p.format, textCount: texts(p).length };
 }
 
+describe('program language', () => {
+  it('is English for a program stored before programs had a language', async () => {
+    const store = memoryStore();
+    const upward = createUpward({ store, actor: { personId: 'admin', isAdmin: true } });
+    const { id } = await upward.programs.create(programFromPlaybook('inclusion', dates));
+    // Rewrite the stored record as an older version of the SDK wrote it: without the field.
+    await store.transaction(['programs'], 'readwrite', async (tx) => {
+      const { language, ...older } = (await tx.get('programs', id))!;
+      expect(language).to.equal('en');
+      await tx.put('programs', older);
+    });
+    const read = await upward.programs.get(id);
+    expect(read.language).to.equal('en');
+    expect(read.version).to.equal(2, 'the rewritten record is the one read');
+  });
+});
+
 describe('ready playbooks', () => {
   it('offers one per purpose in English and in German, each a valid program in its language that an admin can create', async () => {
     const upward = createUpward({ store: memoryStore(), actor: { personId: 'admin', isAdmin: true } });

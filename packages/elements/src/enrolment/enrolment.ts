@@ -321,6 +321,8 @@ export class UpwardEnrolment extends UpwardElement {
   private renderForm(loaded: Loaded, f: EnrolmentForm): TemplateResult {
     const editing = !!loaded.enrolment && loaded.enrolment.status !== 'withdrawn';
     const terms = loaded.program.agreementTemplate;
+    // The terms are the program's words, in its language, which need not be the page's.
+    const lang = loaded.program.language;
     return html`<form part="form" class="stack" novalidate @input=${this.onInput} @submit=${(e: SubmitEvent) => this.submit(e, loaded)}>
       <h3>${editing ? msg('Edit your enrolment', { id: 'enrolment.form-edit' }) : msg('Your enrolment', { id: 'enrolment.form-new' })}</h3>
       ${editing ? nothing : html`<p>${msg('Join as a mentor or a mentee. It takes a few minutes, and you can change your answers later.', { id: 'enrolment.intro' })}</p>`}
@@ -334,9 +336,9 @@ export class UpwardEnrolment extends UpwardElement {
         ? nothing
         : html`<section part="terms" class="card" aria-labelledby="terms-title">
               <h4 id="terms-title">${msg('The program’s terms', { id: 'enrolment.terms' })}</h4>
-              <p><strong>${msg('Open and honest communication:', { id: 'enrolment.terms-communication' })}</strong> ${terms.communicationStatement}</p>
-              <p><strong>${msg('Confidentiality:', { id: 'enrolment.terms-confidentiality' })}</strong> ${terms.confidentialityStatement}</p>
-              ${terms.clauses.map((c) => html`<p><strong>${c.title}:</strong> ${c.text}</p>`)}
+              <p><strong>${msg('Open and honest communication:', { id: 'enrolment.terms-communication' })}</strong> <span lang=${lang}>${terms.communicationStatement}</span></p>
+              <p><strong>${msg('Confidentiality:', { id: 'enrolment.terms-confidentiality' })}</strong> <span lang=${lang}>${terms.confidentialityStatement}</span></p>
+              ${terms.clauses.map((c) => html`<p lang=${lang}><strong>${c.title}:</strong> ${c.text}</p>`)}
             </section>
             ${this.renderConsent(f)}`}
       <div class="row" part="actions">

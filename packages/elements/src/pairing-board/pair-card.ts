@@ -7,6 +7,7 @@
  * per card would be pairs² options, and a board of 500 pairs took 13 s to render.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import type { ProposedPair } from '@upward/sdk';
 import { fieldId } from '../internal/errors.ts';
@@ -38,9 +39,9 @@ export interface PairCardOptions {
   onDrop(targetMenteeId: string, event: DragEvent): void;
 }
 
-/** The ids of a mentee's "choose a mentor" toggle and form (swap on a pair card, pair on an unmatched one). */
+/** The ids of a mentee's "choose a mentor" toggle, form and list (swap on a pair card, pair on an unmatched one). */
 export function chooserIds(menteeId: string) {
-  return { toggle: fieldId(`choose.${menteeId}`), form: fieldId(`choose.${menteeId}.form`), select: fieldId(`swap.${menteeId}`) };
+  return { toggle: fieldId(`choose.${menteeId}`), form: fieldId(`choose.${menteeId}.form`), select: fieldId(`choose.${menteeId}.list`) };
 }
 
 /** Escape closes a chooser form (the board then puts focus back on its toggle). */
@@ -123,7 +124,12 @@ export function renderPairCard(o: PairCardOptions): TemplateResult {
       ? html`<form class="row swap" id=${ids.form} @submit=${swap} @keydown=${closeOnEscape(() => o.onChoose(false))}>
           <label for=${ids.select}>${msg('Swap mentor with', { id: 'pairing-board.swap-with' })}</label>
           <select id=${ids.select}>
-            ${o.pairs.filter((other) => other !== pair).map((other) => html`<option value=${other.menteeId}>${o.name(other.mentorId)} (${o.name(other.menteeId)})</option>`)}
+            ${repeat(
+              // Keyed: a re-solve while the list is open keeps the option the admin chose selected, not its position.
+              o.pairs.filter((other) => other !== pair),
+              (other) => other.menteeId,
+              (other) => html`<option value=${other.menteeId}>${o.name(other.mentorId)} (${o.name(other.menteeId)})</option>`,
+            )}
           </select>
           <button type="submit" data-action="swap" ?disabled=${o.busy}
             aria-label=${msg(str`Swap: ${label}`, { id: 'pairing-board.swap-named' })}>

@@ -102,8 +102,8 @@ export class UpwardPairingBoard extends UpwardElement {
   @state() private proposal?: MatchingProposal;
   @state() private progress?: { done: number; total: number };
   @state() private dragging?: string;
-  /** The mentee whose "choose a mentor" form is open (swap on a pair card, pair on an unmatched one): one at a time. */
-  @state() private choosingFor?: string;
+  /** The open "choose a mentor" form, if any: swapping a pair's mentor, or pairing an unmatched mentee. One at a time. */
+  @state() private chooser?: { kind: 'swap' | 'assign'; menteeId: string };
   @state() private dropTarget?: string;
   @state() private confirming = false;
   @state() private busy = false;
@@ -180,6 +180,9 @@ export class UpwardPairingBoard extends UpwardElement {
     this.actionNote = '';
     this.refusedLocks = [];
     this.keepRefusedNotice = false;
+    this.chooser = undefined;
+    this.dragging = undefined;
+    this.dropTarget = undefined;
   }
 
   private name = (id: string): string => this.data.value?.names.get(id) ?? id;
@@ -226,6 +229,9 @@ export class UpwardPairingBoard extends UpwardElement {
   }
 
   private async showProposal(proposal: MatchingProposal): Promise<void> {
+    // A chooser whose mentee changed sides (now paired, or now unmatched) has no card to open on.
+    const open = this.chooser;
+    if (open && !(open.kind === 'swap' ? proposal.pairs : proposal.unmatched).some((x) => x.menteeId === open.menteeId)) this.chooser = undefined;
     const first = !this.proposal;
     this.proposal = proposal;
     if (this.keepRefusedNotice) this.keepRefusedNotice = false;
@@ -344,8 +350,8 @@ export class UpwardPairingBoard extends UpwardElement {
                   headingId: fieldId(`pairs.${index}`),
                   name: this.name,
                   pairs: proposal.pairs,
-                  choosing: this.choosingFor === pair.menteeId,
-                  onChoose: (open) => this.choose(pair.menteeId, open),
+                  choosing: this.isChoosing('swap', pair.menteeId),
+                  onChoose: (open) => this.choose('swap', pair.menteeId, open),
                   busy: this.busy,
                   dropTarget: this.dropTarget === pair.menteeId,
                   onLock: (p) => this.toggleLock(p),
@@ -378,7 +384,7 @@ export class UpwardPairingBoard extends UpwardElement {
           (u) => u.menteeId,
           (u) => {
             const ids = chooserIds(u.menteeId);
-            const choosing = this.choosingFor === u.menteeId;
+            const choosing = this.isChoosing('assign', u.menteeId);
             const name = this.name(u.menteeId);
             return html`<li class="card" data-mentee=${u.menteeId}
               @dragover=${(event: DragEvent) => event.preventDefault()}
@@ -387,25 +393,25 @@ export class UpwardPairingBoard extends UpwardElement {
               <p>${sayUnmatched(u)}</p>
               <div class="row" part="actions">
                 <button type="button" id=${ids.toggle} data-action="open-assign" aria-expanded=${choosing ? 'true' : 'false'}
-                  aria-controls=${choosing ? ids.form : nothing} @click=${() => this.choose(u.menteeId, !choosing)}
+                  aria-controls=${choosing ? ids.form : nothing} ?disabled=${this.busy} @click=${() => this.choose('assign', u.menteeId, !choosing)}
                   aria-label=${msg(str`Choose a mentor: ${name}`, { id: 'pairing-board.open-assign-named' })}>
                   ${msg('Choose a mentor…', { id: 'pairing-board.open-assign' })}
                 </button>
               </div>
               ${choosing
-                ? html`<form class="row" id=${ids.form} @keydown=${closeOnEscape(() => this.choose(u.menteeId, false))} @submit=${(event: Event) => {
+                ? html`<form class="row" id=${ids.form} @keydown=${closeOnEscape(() => this.choose('assign', u.menteeId, false))} @submit=${(event: Event) => {
                     event.preventDefault();
                     const mentorId = (event.currentTarget as HTMLFormElement).querySelector('select')!.value;
                     if (mentorId) this.assign(u.menteeId, mentorId);
                   }}>
                     <label for=${ids.select}>${msg('Pair with mentor', { id: 'pairing-board.assign-label' })}</label>
                     <select id=${ids.select}>
-                      ${data.mentors.map((m) => html`<option value=${m}>${this.name(m)}</option>`)}
+                      ${repeat(data.mentors, (m) => m, (m) => html`<option value=${m}>${this.name(m)}</option>`)}
                     </select>
                     <button type="submit" data-action="assign" aria-label=${msg(str`Pair: ${name}`, { id: 'pairing-board.assign-named' })}>
                       ${msg('Pair', { id: 'pairing-board.assign' })}
                     </button>
-                    <button type="button" data-action="close-chooser" @click=${() => this.choose(u.menteeId, false)}>${msg('Cancel', { id: 'pairing-board.cancel' })}</button>
+                    <button type="button" data-action="close-chooser" @click=${() => this.choose('assign', u.menteeId, false)}>${msg('Cancel', { id: 'pairing-board.cancel' })}</button>
                   </form>`
                 : nothing}
             </li>`;
@@ -519,6 +525,7 @@ export class UpwardPairingBoard extends UpwardElement {
   }
 
   private toggleLock(pair: ProposedPair): void {
+    this.chooser = undefined;
     const ref = { menteeId: pair.menteeId, mentorId: pair.mentorId };
     const locked = this.locks.some((l) => same(l, ref));
     this.locks = locked ? this.locks.filter((l) => !same(l, ref)) : [...this.locks.filter((l) => l.menteeId !== ref.menteeId), ref];
@@ -529,6 +536,7 @@ export class UpwardPairingBoard extends UpwardElement {
   }
 
   private exclude(pair: ProposedPair): void {
+    this.chooser = undefined;
     const ref = { menteeId: pair.menteeId, mentorId: pair.mentorId };
     this.locks = this.locks.filter((l) => !same(l, ref));
     this.exclusions = [...this.exclusions, ref];
@@ -546,15 +554,28 @@ export class UpwardPairingBoard extends UpwardElement {
    * Opens a mentee's "choose a mentor" form, its list in focus; closing it puts focus back on its
    * toggle. Only one is open, as each lists every pair or mentor of the program.
    */
-  private choose(menteeId: string, open: boolean): void {
-    this.choosingFor = open ? menteeId : undefined;
+  private choose(kind: 'swap' | 'assign', menteeId: string, open: boolean): void {
+    this.chooser = open ? { kind, menteeId } : undefined;
     const ids = chooserIds(menteeId);
     void focusAfterRender(this, `#${open ? ids.select : ids.toggle}`);
   }
 
+  private isChoosing(kind: 'swap' | 'assign', menteeId: string): boolean {
+    return this.chooser?.kind === kind && this.chooser.menteeId === menteeId;
+  }
+
+  /**
+   * Closes the open chooser as its action runs, focus on the mentee's card: the form holding the
+   * focused button is gone, and the re-solve that follows may be cancelled or fail.
+   */
+  private chosen(menteeId: string): void {
+    this.chooser = undefined;
+    void focusAfterRender(this, `[data-mentee="${CSS.escape(menteeId)}"] h4`);
+  }
+
   /** Swaps the mentors of two pairs and locks both new pairs, so the engine keeps them. */
   private swap(menteeA: string, menteeB: string): void {
-    this.choosingFor = undefined;
+    this.chosen(menteeA);
     const pairs = this.proposal?.pairs ?? [];
     const a = pairs.find((p) => p.menteeId === menteeA);
     const b = pairs.find((p) => p.menteeId === menteeB);
@@ -574,7 +595,7 @@ export class UpwardPairingBoard extends UpwardElement {
 
   /** Gives an unmatched mentee a mentor by locking the pair; the engine re-solves around it. */
   private assign(menteeId: string, mentorId: string): void {
-    this.choosingFor = undefined;
+    this.chosen(menteeId);
     const ref = { menteeId, mentorId };
     this.locks = [...this.locks.filter((l) => l.menteeId !== menteeId), ref];
     this.exclusions = this.exclusions.filter((x) => !same(x, ref));

@@ -99,6 +99,11 @@ export class UpwardProgramSetup extends UpwardElement {
   @state() private peopleFilter = '';
   /** Ready playbooks by language: English ships with the element, German loads when a program is written in German. */
   @state() private readyPlaybooks: Partial<Record<ContentLanguage, ReadyPlaybooks>> = { en: playbooks };
+  /**
+   * Set while the German playbooks load, and to 'failed' if they could not (a lost connection, a
+   * new deployment). Not reactive: it is set while rendering; the outcome asks for a render.
+   */
+  private germanPlaybooks?: 'loading' | 'failed';
   /** Visible labels by field path, collected while rendering, for the error summary's links. */
   private labels: Record<string, string> = {};
   /**
@@ -160,12 +165,21 @@ export class UpwardProgramSetup extends UpwardElement {
     return (this.model?.language as ContentLanguage | undefined) ?? 'en';
   }
 
-  /** The ready playbooks in the program's language, or undefined while they load. */
+  /** The ready playbooks in the program's language, or undefined while they load (or if they could not). */
   private playbooksInLanguage(): ReadyPlaybooks | undefined {
-    const language = this.language;
-    const ready = this.readyPlaybooks[language];
-    if (!ready && language === 'de') {
-      void import('@upward/sdk/playbooks/de').then(({ playbooks: german }) => (this.readyPlaybooks = { ...this.readyPlaybooks, de: german }));
+    const ready = this.readyPlaybooks[this.language];
+    if (!ready && this.language === 'de' && !this.germanPlaybooks) {
+      this.germanPlaybooks = 'loading';
+      import('@upward/sdk/playbooks/de').then(
+        ({ playbooks: german }) => {
+          this.readyPlaybooks = { ...this.readyPlaybooks, de: german };
+          this.germanPlaybooks = undefined;
+        },
+        () => {
+          this.germanPlaybooks = 'failed';
+          this.requestUpdate();
+        },
+      );
     }
     return ready;
   }
@@ -223,6 +237,9 @@ export class UpwardProgramSetup extends UpwardElement {
       model[path] = t.value;
     }
     if (path === 'purpose') this.offer = t.value && t.value !== 'custom' ? (t.value as Exclude<Purpose, 'custom'>) : undefined;
+    // Another language: its playbook for the purpose is on offer again (the texts so far stay until it is applied).
+    const purpose = model.purpose as string;
+    if (path === 'language' && purpose && purpose !== 'custom') this.offer = purpose as Exclude<Purpose, 'custom'>;
     this.model = model;
     this.dirty = true;
   };
@@ -577,9 +594,15 @@ export class UpwardProgramSetup extends UpwardElement {
     );
   }
 
-  private renderOffer(purpose: Exclude<Purpose, 'custom'>): TemplateResult | typeof nothing {
+  private renderOffer(purpose: Exclude<Purpose, 'custom'>): TemplateResult {
     const template = this.playbooksInLanguage()?.[purpose];
-    if (!template) return nothing;
+    if (!template) {
+      return html`<p class="wide ${this.germanPlaybooks === 'failed' ? 'field-error' : 'muted'}" part="playbook-offer" role="status">
+        ${this.germanPlaybooks === 'failed'
+          ? msg('The ready playbook in this language could not be loaded. Reload the page to try again.', { id: 'program-setup.offer-failed' })
+          : msg('Loading the ready playbook…', { id: 'program-setup.offer-loading' })}
+      </p>`;
+    }
     // The playbook's words are in the program's language, which need not be the page's.
     return html`<div class="card wide" part="playbook-offer" role="group" aria-labelledby="offer-title">
       <h3 id="offer-title">${msg('Ready playbook', { id: 'program-setup.offer-title' })}: <span lang=${this.language}>${template.name}</span></h3>

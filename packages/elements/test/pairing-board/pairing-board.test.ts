@@ -9,7 +9,7 @@ import '../../src/define/pairing-board.ts';
 import '../../src/define/upward-provider.ts';
 import type { UpwardPairingBoard } from '../../src/pairing-board/pairing-board.ts';
 import { setUpwardLocale } from '../../src/internal/localization.ts';
-import { seedWorld } from '../../../sdk/test/upward/world.ts';
+import { people, seedWorld } from '../../../sdk/test/upward/world.ts';
 import { until } from '../support/world.ts';
 import { misfits } from '../../../../test/support/misfits.mjs';
 
@@ -119,13 +119,26 @@ describe('<upward-pairing-board>', () => {
     const select = $<HTMLSelectElement>(el, '[data-mentee="vp-eng"] select')!;
     expect(el.shadowRoot!.querySelector(`label[for="${select.id}"]`)!.textContent).to.contain('Swap mentor with');
     expect([...select.options].map((o) => o.value).sort()).to.deep.equal(['dir-mkt', 'vp-sales'], 'every other pair');
-    expect(el.shadowRoot!.querySelectorAll('select:not(#explain-mentee):not(#explain-mentor)')).to.have.length(1, 'one list open at a time');
+    // Opening another card's list closes this one: one list at a time.
+    await press($(el, '[data-mentee="vp-sales"] [data-action="open-swap"]')!);
+    await until(() => $(el, '[data-mentee="vp-sales"] select'), 'the other list');
+    expect($(el, '[data-mentee="vp-eng"] select')).to.equal(null);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.querySelectorAll('select:not(#explain-mentee):not(#explain-mentor)')).to.have.length(1);
+    await press(toggle);
+    await until(() => el.shadowRoot!.activeElement?.localName === 'select', 'focus on the first list again');
     await sendKeys({ press: 'Escape' });
     await until(() => el.shadowRoot!.activeElement === toggle, 'Escape closes it, focus back on its toggle');
     expect($(el, '[data-mentee="vp-eng"] select')).to.equal(null);
     await press(toggle);
     await until(() => $(el, '[data-mentee="vp-eng"] select'), 'the list again');
     $<HTMLSelectElement>(el, '[data-mentee="vp-eng"] select')!.value = 'vp-sales';
+    // A change elsewhere re-solves the board while the list is open: it stays open, with the choice made.
+    const resolved = oneEvent(el, 'upward-proposal-changed');
+    await hr.people.upsert({ ...people.ceo, title: 'Chief Executive' });
+    await resolved;
+    await el.updateComplete;
+    expect($<HTMLSelectElement>(el, '[data-mentee="vp-eng"] select')!.value).to.equal('vp-sales');
     const changed = oneEvent(el, 'upward-proposal-changed');
     await press($(el, '[data-mentee="vp-eng"] [data-action="swap"]')!);
     const { detail } = await changed;
@@ -135,6 +148,7 @@ describe('<upward-pairing-board>', () => {
     ]);
     await until(() => pairsOn(el).includes('vp-eng<-Anna Schmidt'), 'the swap');
     expect(pairsOn(el)).to.include('vp-sales<-Ben Carter');
+    expect(el.shadowRoot!.activeElement, 'focus on the swapped pair').to.equal($(el, '[data-mentee="vp-eng"] h4'));
     expect($(el, '[data-mentee="vp-eng"] .warnings')!.textContent).to.contain('Dana Okafor is the direct manager of Anna Schmidt');
     expect(status(el)).to.contain(
       'Swapped: Dana Okafor now with Anna Schmidt, Sam Lindqvist with Ben Carter. Breaks a rule: Dana Okafor is the direct manager of Anna Schmidt; mentors and mentees must not share a reporting chain. Re-solved: 3 pairs',

@@ -33,7 +33,8 @@ export function describeMeetings(program: Pick<Program, 'language' | 'playbook' 
   const day = (iso: string) => date.format(new Date(`${iso}T00:00:00Z`));
   const modes = new Intl.ListFormat(program.language, { type: 'disjunction' }).format(meetingModes.map((m) => words.modes[m]));
   const sentence = words.sentence({ every: words.every(cadence), minutes: String(sessionMinutes), modes, from: day(program.kickoffDate), to: day(program.endDate) });
-  const place = where.replace(/[.!]+$/, '');
+  // Where to meet in person says nothing to a pair that never meets in person.
+  const place = meetingModes.includes('in-person') ? where.replace(/[.!]+$/, '') : '';
   return place ? `${sentence} ${words.where(place)}` : sentence;
 }
 

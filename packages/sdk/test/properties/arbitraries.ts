@@ -516,6 +516,7 @@ export const programInput: fc.Arbitrary<ProgramInput> = fc
         description: validText(0, 2000),
         purpose: fc.constantFrom('generational-divide', 'empower-younger-employees', 'growth-mindset', 'digital-strategy', 'social-media-and-analytics', 'inclusion', 'custom') as fc.Arbitrary<ProgramInput['purpose']>,
         customPurpose: validText(1, 200),
+        language: fc.constantFrom('en', 'de') as fc.Arbitrary<ProgramInput['language']>,
         goals: validPhrases(20),
         playbook: playbookArb,
         rules: rulesArb,
@@ -543,6 +544,7 @@ export function expectedProgram(input: ProgramInput) {
     name: input.name.trim(),
     description: (input.description ?? '').trim(),
     purpose: input.purpose,
+    language: input.language ?? 'en',
     goals: trimAll(input.goals ?? []),
     playbook: {
       cadence: { ...pb.cadence },

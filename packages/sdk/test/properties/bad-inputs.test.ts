@@ -44,6 +44,7 @@ function programMutations(prefix: string, topOptional: boolean): Mutation[] {
     field(P('description'), bad.text(0, 2000, { optional: true })),
     field(P('purpose'), bad.enum(purposes, top)),
     field(P('customPurpose'), bad.text(1, 200, { optional: true })),
+    field(P('language'), bad.enum(['en', 'de'], { optional: true })),
     field(P('goals'), bad.phrases(20, 200, { optional: true })),
     field(P('goals.0'), bad.text(1, 200)),
     field(P('playbook'), bad.object(top)),

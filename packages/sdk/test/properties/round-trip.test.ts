@@ -126,8 +126,9 @@ for (const backend of backends) {
           const changes = complete(second);
           const updated = await world.admin.programs.update({ id: created.id, expectedVersion: 1, changes });
           const expectedUpdate: Record<string, unknown> = { ...expectedProgram(changes), id: created.id, phase: 'draft', ...record(2) };
-          // Partial semantics: a customPurpose not sent is kept.
+          // Partial semantics: a customPurpose or language not sent is kept.
           if (changes.customPurpose === undefined && first.customPurpose !== undefined) expectedUpdate.customPurpose = first.customPurpose.trim();
+          if (changes.language === undefined) expectedUpdate.language = first.language ?? 'en';
           expect(updated).to.deep.equal(expectedUpdate);
           expect(await world.admin.programs.get(created.id)).to.deep.equal(expectedUpdate);
         }),

@@ -33,6 +33,10 @@ export function agreementAndSessionRules(harness: () => UpwardHarness): void {
       expect(inGerman!.content.meetingTerms).to.equal(
         'Wir treffen uns jeden Monat für 60 Minuten, persönlich, per Video oder per Telefon, vom 11. Januar 2027 bis zum 30. Juni 2027. Wo wir uns persönlich treffen: Im Café im 2. Stock.',
       );
+      // A pair that never meets in person is not told where to meet in person.
+      const online = await acceptedMatch({ playbook: { cadence: { every: 1, unit: 'week' }, sessionMinutes: 30, meetingModes: ['video'], where: 'Café on level 2' } });
+      const [byVideo] = await anna().agreements.list({ matchId: online.matchId });
+      expect(byVideo!.content.meetingTerms).to.equal('We meet every week for 30 minutes, by video, from January 11, 2027 to June 30, 2027.');
       // The agreement knows its language, and an amendment keeps it.
       expect([inEnglish!.language, inGerman!.language]).to.deep.equal(['en', 'de']);
       const sent = await anna().agreements.send({ agreementId: inGerman!.id });
