@@ -20,7 +20,7 @@ import { baseStyles } from '../internal/styles.ts';
 import { emit } from '../internal/events.ts';
 import { describeError, fieldId, renderErrorSummary, type DescribedError } from '../internal/errors.ts';
 import { ERROR_SUMMARY, focusAfterRender } from '../internal/focus.ts';
-import { formatNumber } from '../internal/format.ts';
+import { formatList, formatNumber } from '../internal/format.ts';
 import { sayUnmatched } from '../internal/matching-words.ts';
 import { sayViolation } from '../internal/rule-words.ts';
 import { sayBrokenRulesWith, sayIssue, type IssueLike } from '../internal/validation-messages.ts';
@@ -68,6 +68,7 @@ const isForbidden = (error: unknown) => describeError(error).code === 'forbidden
  * @csspart base - The whole element.
  * @csspart summary - Objective and totals.
  * @csspart progress - The solving progress with its cancel button.
+ * @csspart groups - Group format: the groups the proposed pairs form (mentors and their mentees).
  * @csspart refused-locks - Locks the engine could not keep (a mentor's places went meanwhile), and why.
  * @csspart list - The proposed pairs.
  * @csspart item - One proposed pair.
@@ -339,6 +340,7 @@ export class UpwardPairingBoard extends UpwardElement {
           <div><dt>${msg('Excluded', { id: 'pairing-board.excluded-count' })}</dt><dd>${formatNumber(this.exclusions.length)}</dd></div>
         </dl>
       </section>
+      ${this.renderGroups(proposal)}
       ${proposal.pairs.length
         ? html`<ol class="pairs" part="list" aria-labelledby="summary-title" aria-busy=${solving ? 'true' : 'false'}>
             ${repeat(
@@ -372,6 +374,30 @@ export class UpwardPairingBoard extends UpwardElement {
               : msg('No approved mentees yet.', { id: 'pairing-board.no-mentees' })}
           </p>`}
       ${this.renderUnmatched(data, proposal)} ${this.renderExclusions()} ${this.renderPublish(proposal)}`;
+  }
+
+  /**
+   * Group format: the groups the pairs below form (a mentor's mentees, two mentors co-leading when
+   * the program says so), which is what publishing creates. Shaped by the pairs, so it follows
+   * every lock, exclusion and swap.
+   */
+  private renderGroups(proposal: MatchingProposal): TemplateResult | typeof nothing {
+    if (!proposal.groups?.length) return nothing;
+    return html`<section part="groups" aria-labelledby="groups-title">
+      <h3 id="groups-title">${msg('Groups', { id: 'pairing-board.groups' })}</h3>
+      <ol class="groups">
+        ${proposal.groups.map((g) => {
+          const mentors = formatList(g.mentorIds.map(this.name));
+          const mentees = formatList(g.menteeIds.map(this.name));
+          return html`<li>
+            <strong>${mentors}</strong>:
+            ${g.menteeIds.length === 1
+              ? msg(str`1 mentee, ${mentees}`, { id: 'pairing-board.group-one' })
+              : msg(str`${formatNumber(g.menteeIds.length)} mentees, ${mentees}`, { id: 'pairing-board.group' })}
+          </li>`;
+        })}
+      </ol>
+    </section>`;
   }
 
   private renderUnmatched(data: BoardData, proposal: MatchingProposal): TemplateResult | typeof nothing {

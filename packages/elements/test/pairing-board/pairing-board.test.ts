@@ -355,6 +355,28 @@ describe('<upward-pairing-board>', () => {
     await until(() => text(el).includes('Nur die HR-Administration kann Paare bilden'), 'German text');
   });
 
+  it('shows the groups of a group program, co-led by two mentors, as publishing will create them', async () => {
+    const { programId, hr } = await world({ format: { kind: 'group', mentorsPerGroup: 2, menteesPerGroup: 4 } });
+    const expected = await hr.matching.suggest({ programId });
+    expect(expected.groups?.length).to.be.greaterThan(0);
+    const el = await board(hr, programId);
+    await until(() => $(el, '[part~="groups"]'), 'the groups');
+    const names = new Map(Object.values(people).map((p) => [p.id, p.name]));
+    const shown = [...el.shadowRoot!.querySelectorAll('[part~="groups"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(shown).to.deep.equal(
+      expected.groups!.map((g) => {
+        const mentees = g.menteeIds.map((id) => names.get(id)!);
+        const count = mentees.length === 1 ? '1 mentee' : `${mentees.length} mentees`;
+        return `${new Intl.ListFormat('en', { type: 'conjunction' }).format(g.mentorIds.map((id) => names.get(id)!))}: ${count}, ${new Intl.ListFormat('en', { type: 'conjunction' }).format(mentees)}`;
+      }),
+    );
+    await expect(el).to.be.accessible();
+    // A one-to-one program has no groups to show.
+    const single = await world();
+    const other = await board(single.hr, single.programId);
+    expect($(other, '[part~="groups"]')).to.equal(null);
+  });
+
   it('fits a 320 px screen in German: every card keeps its lists and forms inside (WCAG 1.4.10)', async () => {
     const { programId, hr } = await world();
     await setUpwardLocale('de');
