@@ -17,6 +17,7 @@ export type UpwardErrorCode =
   // Raised only by the remote client (`@upward/sdk/remote`): failures of the HTTP boundary itself.
   | 'unauthenticated'
   | 'server'
+  | 'rate-limited'
   | 'protocol'
   | 'queued';
 

@@ -52,6 +52,8 @@ function generalMessage(code: string): string {
       return msg('Your sign-in has expired. Please sign in again.', { id: 'common.error.unauthenticated' });
     case 'queued':
       return msg('You are offline: the change is kept on this device and sent when the connection returns.', { id: 'common.error.queued' });
+    case 'rate-limited':
+      return msg('Too many requests at once. Please wait a minute, then try again.', { id: 'common.error.rate-limited' });
     case 'server':
     case 'protocol':
       return msg('The server could not answer this. Please try again later.', { id: 'common.error.server' });

@@ -11,6 +11,7 @@ import { scopeError, unwrapChanges } from '../../src/internal/fields.ts';
 import { currentLocale, setUpwardLocale } from '../../src/internal/localization.ts';
 import { sayViolation } from '../../src/internal/rule-words.ts';
 import { sayBrokenRulesWith } from '../../src/internal/validation-messages.ts';
+import { RateLimitedError, ServerError } from '@upward/sdk/remote';
 import { seededWorld, until } from '../support/world.ts';
 
 // As the elements that make matches do (enrolment, mentor finder, pairing board).
@@ -59,6 +60,15 @@ customElements.define('validation-summary-host', SummaryHost);
 
 describe('validation messages', () => {
   afterEach(() => setUpwardLocale('en'));
+
+  it('tells a person who was rate-limited to wait, in English and German, and other server failures apart', async () => {
+    const limited = new RateLimitedError('Too many requests: the server turned "home" away.', 60_000);
+    expect(describeError(limited).message).to.equal('Too many requests at once. Please wait a minute, then try again.');
+    expect(describeError(new ServerError(503, 'busy')).message).to.equal('The server could not answer this. Please try again later.');
+    await setUpwardLocale('de');
+    expect(describeError(limited).message).to.equal('Zu viele Anfragen auf einmal. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.');
+    await setUpwardLocale('en');
+  });
 
   it('says every coded issue in German, never lists raw option codes, and keeps English only where no translation exists', async () => {
     await setUpwardLocale('de');

@@ -23,6 +23,21 @@ export class ServerError extends UpwardError {
   }
 }
 
+/**
+ * 429: the server turned requests away because too many came from this person or address at once
+ * (after the client's own retries, which wait as long as the server's Retry-After asks).
+ */
+export class RateLimitedError extends UpwardError {
+  readonly code = 'rate-limited';
+  constructor(
+    message: string,
+    /** How long the server asked to wait, when it said. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
 // The network failure is shared with the local engine (its services load on first use).
 export { NetworkError, type NetworkFailure } from '../errors.ts';
 
@@ -71,6 +86,7 @@ export function errorFromResponse(operation: string, status: number, body: unkno
   if (known) return known;
   const message = problem?.detail ?? `HTTP ${status} from "${operation}"`;
   if (status === 401 || problem?.code === 'unauthenticated') return new UnauthenticatedError(message);
+  if (status === 429) return new RateLimitedError(`Too many requests: the server turned "${operation}" away (${message}).`);
   if (status >= 500) return new ServerError(status, message);
   return new ProtocolError(operation, status, `Unexpected HTTP ${status} from "${operation}": ${message}`);
 }

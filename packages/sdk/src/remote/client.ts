@@ -292,7 +292,7 @@ function operationFor(name: string): Operation {
 }
 
 export type { OperationName };
-export { NetworkError, ProtocolError, QueuedOfflineError, ServerError, UnauthenticatedError, type NetworkFailure } from './client-errors.ts';
+export { NetworkError, ProtocolError, QueuedOfflineError, RateLimitedError, ServerError, UnauthenticatedError, type NetworkFailure } from './client-errors.ts';
 export { StaleVersionError } from '../errors.ts';
 export { browserEnvironment, type ClientEnvironment } from './client-environment.ts';
 export { openOutbox, type Outbox, type OutboxEntry, type FailedEntry, type OutboxOptions } from './outbox.ts';

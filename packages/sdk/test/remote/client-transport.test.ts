@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { browserEnvironment } from '../../src/remote/client-environment.ts';
 import { createTransport } from '../../src/remote/transport.ts';
+import { RateLimitedError } from '../../src/remote/client-errors.ts';
 
 function recording(random = () => 0.5) {
   const sleeps: number[] = [];
@@ -47,6 +48,21 @@ describe('transport', () => {
     });
     await transport.send({ method: 'GET', path: '/programs' }, { operation: 'programs.list', retry: true });
     expect(sleeps).to.deep.equal([2_000]);
+  });
+
+  it('after its last try at a 429, throws a RateLimitedError that says how long the server asked to wait', async () => {
+    const { sleeps, environment } = recording(() => 0);
+    const transport = createTransport({
+      baseUrl: 'https://upward.test/api/v1',
+      environment,
+      retry: { attempts: 2, maxDelayMs: 5_000 },
+      fetch: async () => Response.json({ statusCode: 429, error: 'Too Many Requests', message: 'Rate limit exceeded, retry in 1 minute' }, { status: 429, headers: { 'retry-after': '60' } }),
+    });
+    const error = await transport.send({ method: 'GET', path: '/home' }, { operation: 'home', retry: true }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(RateLimitedError);
+    expect(error).to.include({ code: 'rate-limited', retryAfterMs: 60_000 });
+    expect((error as Error).message).to.contain('Too many requests');
+    expect(sleeps).to.deep.equal([5_000], 'Retry-After within the cap');
   });
 
   it('does not retry a 4xx, nor anything when told not to', async () => {

@@ -13,6 +13,7 @@ export const templates = {
   'common.error.unauthenticated': 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'common.error.queued': 'Sie sind offline: Die Änderung bleibt auf diesem Gerät gespeichert und wird gesendet, sobald die Verbindung wieder da ist.',
   'common.error.server': 'Der Server konnte das nicht beantworten. Bitte versuchen Sie es später erneut.',
+  'common.error.rate-limited': 'Zu viele Anfragen auf einmal. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
   'common.error.unknown': 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   // What is wrong with one field (after its label: „Name: darf nicht leer sein“).
   'common.issue.required': 'ist erforderlich',
