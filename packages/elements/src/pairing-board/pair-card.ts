@@ -44,13 +44,43 @@ export function chooserIds(menteeId: string) {
   return { toggle: fieldId(`choose.${menteeId}`), form: fieldId(`choose.${menteeId}.form`), select: fieldId(`choose.${menteeId}.list`) };
 }
 
-/** Escape closes a chooser form (the board then puts focus back on its toggle). */
-export function closeOnEscape(close: () => void) {
-  return (event: KeyboardEvent) => {
+export interface ChooserOptions {
+  menteeId: string;
+  /** The list's label ("Swap mentor with"). */
+  label: string;
+  /** The `<option>`s, keyed, so a re-solve while the list is open keeps the one chosen, not its position. */
+  options: unknown;
+  /** The submit button: its `data-action`, text and accessible name. */
+  action: string;
+  submit: string;
+  submitName: string;
+  busy: boolean;
+  onChoose(value: string): void;
+  onClose(): void;
+}
+
+/**
+ * A mentee's open "choose a mentor" form (swap on a pair card, pair on an unmatched one): a list,
+ * its action and Cancel; Escape closes it too (the board then puts focus back on its toggle).
+ */
+export function renderChooser(o: ChooserOptions): TemplateResult {
+  const ids = chooserIds(o.menteeId);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const value = (event.currentTarget as HTMLFormElement).querySelector('select')!.value;
+    if (value) o.onChoose(value);
+  };
+  const escape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
-    close();
+    o.onClose();
   };
+  return html`<form class="row" id=${ids.form} @submit=${submit} @keydown=${escape}>
+    <label for=${ids.select}>${o.label}</label>
+    <select id=${ids.select}>${o.options}</select>
+    <button type="submit" data-action=${o.action} ?disabled=${o.busy} aria-label=${o.submitName}>${o.submit}</button>
+    <button type="button" data-action="close-chooser" @click=${o.onClose}>${msg('Cancel', { id: 'pairing-board.cancel' })}</button>
+  </form>`;
 }
 
 /** "Dana Okafor with Ben Carter": how the board names a pair (or a group's people) everywhere. */
@@ -64,11 +94,6 @@ export function renderPairCard(o: PairCardOptions): TemplateResult {
   const mentor = o.name(pair.mentorId);
   const label = pairLabel(mentee, mentor);
   const ids = chooserIds(pair.menteeId);
-  const swap = (event: Event) => {
-    const select = (event.currentTarget as HTMLElement).closest('form')!.querySelector('select')!;
-    event.preventDefault();
-    if (select.value) o.onSwap(pair.menteeId, select.value);
-  };
   return html`<li
     class="card pair ${pair.locked ? 'locked' : ''} ${o.dropTarget ? 'drop-target' : ''}"
     part="item"
@@ -121,22 +146,21 @@ export function renderPairCard(o: PairCardOptions): TemplateResult {
         : nothing}
     </div>
     ${o.choosing && o.pairs.length > 1
-      ? html`<form class="row swap" id=${ids.form} @submit=${swap} @keydown=${closeOnEscape(() => o.onChoose(false))}>
-          <label for=${ids.select}>${msg('Swap mentor with', { id: 'pairing-board.swap-with' })}</label>
-          <select id=${ids.select}>
-            ${repeat(
-              // Keyed: a re-solve while the list is open keeps the option the admin chose selected, not its position.
-              o.pairs.filter((other) => other !== pair),
-              (other) => other.menteeId,
-              (other) => html`<option value=${other.menteeId}>${o.name(other.mentorId)} (${o.name(other.menteeId)})</option>`,
-            )}
-          </select>
-          <button type="submit" data-action="swap" ?disabled=${o.busy}
-            aria-label=${msg(str`Swap: ${label}`, { id: 'pairing-board.swap-named' })}>
-            ${msg('Swap', { id: 'pairing-board.swap' })}
-          </button>
-          <button type="button" data-action="close-chooser" @click=${() => o.onChoose(false)}>${msg('Cancel', { id: 'pairing-board.cancel' })}</button>
-        </form>`
+      ? renderChooser({
+          menteeId: pair.menteeId,
+          label: msg('Swap mentor with', { id: 'pairing-board.swap-with' }),
+          options: repeat(
+            o.pairs.filter((other) => other !== pair),
+            (other) => other.menteeId,
+            (other) => html`<option value=${other.menteeId}>${o.name(other.mentorId)} (${o.name(other.menteeId)})</option>`,
+          ),
+          action: 'swap',
+          submit: msg('Swap', { id: 'pairing-board.swap' }),
+          submitName: msg(str`Swap: ${label}`, { id: 'pairing-board.swap-named' }),
+          busy: o.busy,
+          onChoose: (otherMenteeId) => o.onSwap(pair.menteeId, otherMenteeId),
+          onClose: () => o.onChoose(false),
+        })
       : nothing}
   </li>`;
 }

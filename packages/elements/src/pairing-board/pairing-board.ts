@@ -25,7 +25,7 @@ import { sayUnmatched } from '../internal/matching-words.ts';
 import { sayViolation } from '../internal/rule-words.ts';
 import { sayBrokenRulesWith, sayIssue, type IssueLike } from '../internal/validation-messages.ts';
 import { renderScore } from '../mentor-finder/score-reasons.ts';
-import { DRAG_TYPE, chooserIds, closeOnEscape, pairLabel, renderPairCard } from './pair-card.ts';
+import { DRAG_TYPE, chooserIds, pairLabel, renderChooser, renderPairCard } from './pair-card.ts';
 import { pairingBoardStyles } from './pairing-board.styles.ts';
 
 // Publishing can break a pairing rule (field errors of the proposal), said in the reader's language.
@@ -425,20 +425,17 @@ export class UpwardPairingBoard extends UpwardElement {
                 </button>
               </div>
               ${choosing
-                ? html`<form class="row" id=${ids.form} @keydown=${closeOnEscape(() => this.choose('assign', u.menteeId, false))} @submit=${(event: Event) => {
-                    event.preventDefault();
-                    const mentorId = (event.currentTarget as HTMLFormElement).querySelector('select')!.value;
-                    if (mentorId) this.assign(u.menteeId, mentorId);
-                  }}>
-                    <label for=${ids.select}>${msg('Pair with mentor', { id: 'pairing-board.assign-label' })}</label>
-                    <select id=${ids.select}>
-                      ${repeat(data.mentors, (m) => m, (m) => html`<option value=${m}>${this.name(m)}</option>`)}
-                    </select>
-                    <button type="submit" data-action="assign" aria-label=${msg(str`Pair: ${name}`, { id: 'pairing-board.assign-named' })}>
-                      ${msg('Pair', { id: 'pairing-board.assign' })}
-                    </button>
-                    <button type="button" data-action="close-chooser" @click=${() => this.choose('assign', u.menteeId, false)}>${msg('Cancel', { id: 'pairing-board.cancel' })}</button>
-                  </form>`
+                ? renderChooser({
+                    menteeId: u.menteeId,
+                    label: msg('Pair with mentor', { id: 'pairing-board.assign-label' }),
+                    options: repeat(data.mentors, (m) => m, (m) => html`<option value=${m}>${this.name(m)}</option>`),
+                    action: 'assign',
+                    submit: msg('Pair', { id: 'pairing-board.assign' }),
+                    submitName: msg(str`Pair: ${name}`, { id: 'pairing-board.assign-named' }),
+                    busy: this.busy,
+                    onChoose: (mentorId) => this.assign(u.menteeId, mentorId),
+                    onClose: () => this.choose('assign', u.menteeId, false),
+                  })
                 : nothing}
             </li>`;
           },
