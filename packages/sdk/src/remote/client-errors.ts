@@ -76,7 +76,7 @@ export class QueuedOfflineError extends UpwardError {
  * contract's own `errorFromProblem`, so both sides share one mapping; everything else is judged
  * by its status (a proxy's bare 502, a gateway's 401).
  */
-export function errorFromResponse(operation: string, status: number, body: unknown): UpwardError {
+export function errorFromResponse(operation: string, status: number, body: unknown, retryAfterMs?: number): UpwardError {
   const parsed = Problem.safeParse(body);
   const problem = parsed.success ? parsed.data : null;
   // The same idempotency key is still being worked on (a retry overtook the first try): not a
@@ -86,7 +86,7 @@ export function errorFromResponse(operation: string, status: number, body: unkno
   if (known) return known;
   const message = problem?.detail ?? `HTTP ${status} from "${operation}"`;
   if (status === 401 || problem?.code === 'unauthenticated') return new UnauthenticatedError(message);
-  if (status === 429) return new RateLimitedError(`Too many requests: the server turned "${operation}" away (${message}).`);
+  if (status === 429) return new RateLimitedError(`Too many requests: the server turned "${operation}" away (${message}).`, retryAfterMs);
   if (status >= 500) return new ServerError(status, message);
   return new ProtocolError(operation, status, `Unexpected HTTP ${status} from "${operation}": ${message}`);
 }

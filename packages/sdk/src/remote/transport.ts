@@ -5,7 +5,7 @@
  * `Upward` method onto a request through the contract's `buildRequest`.
  */
 import { UpwardError } from '../errors.ts';
-import { NetworkError, ProtocolError, RateLimitedError, ServerError, errorFromResponse } from './client-errors.ts';
+import { NetworkError, ProtocolError, ServerError, errorFromResponse } from './client-errors.ts';
 import type { ClientEnvironment } from './client-environment.ts';
 import { MalformedProgressStream, PROGRESS_CONTENT_TYPE, readProgressStream, type OnProgress } from './progress-stream.ts';
 
@@ -153,12 +153,11 @@ export function createTransport(options: TransportOptions): Transport {
       return { ok: false, retryable: false, error: new ProtocolError(operation, response.status, `"${operation}" answered with "${type || 'no type'}", not JSON.`) };
     }
     if (response.ok) return { ok: true, answer: { status: response.status, headers: response.headers, body } };
-    const error = errorFromResponse(operation, response.status, body ?? null);
-    if (!RETRYABLE_STATUS.has(response.status) && !(error instanceof ServerError)) throw error;
     const retryAfter = retryAfterMs(response.headers.get('Retry-After'));
-    // Whoever gets the error after the last try learns how long the server asked to wait.
-    const told = error instanceof RateLimitedError && retryAfter !== undefined ? new RateLimitedError(error.message, retryAfter) : error;
-    return retryAfter === undefined ? { ok: false, retryable: true, error: told } : { ok: false, retryable: true, error: told, retryAfterMs: retryAfter };
+    // A 429 after the last try tells its catcher how long the server asked to wait.
+    const error = errorFromResponse(operation, response.status, body ?? null, retryAfter);
+    if (!RETRYABLE_STATUS.has(response.status) && !(error instanceof ServerError)) throw error;
+    return retryAfter === undefined ? { ok: false, retryable: true, error } : { ok: false, retryable: true, error, retryAfterMs: retryAfter };
   }
 
   async function send(request: HttpRequest, sendOptions: SendOptions): Promise<HttpAnswer> {
